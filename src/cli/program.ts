@@ -1,0 +1,10 @@
+import { Command } from 'commander';
+
+/** Builds the `guardrail` command tree; commands are thin and call the libraries under src/. */
+export function buildProgram(): Command {
+  const program = new Command('guardrail')
+    .description('Kubernetes guardrail: Kyverno-compatible policies, admission webhook and data protection')
+    .version('0.1.0')
+    .exitOverride();
+  return program;
+}
