@@ -1,0 +1,12 @@
+export type {
+  CelIssueCode,
+  CelCompileResult,
+  CelCompileFailure,
+  CelCompileOptions,
+  CelProgram,
+  CelEvalResult,
+  CelEvalOptions,
+} from './types.js';
+export { CEL_ISSUE_CODES } from './types.js';
+export { compileCel } from './compile.js';
+export { PER_CALL_LIMIT, RUNTIME_CEL_COST_BUDGET } from './cost.js';

@@ -1,0 +1,36 @@
+import { CelCostExceeded, evalErrorMessage } from './errors.js';
+import { PER_CALL_LIMIT, charge, withMeter } from './cost.js';
+import { fromCel, toCel } from './convert.js';
+import type { CelEvalOptions, CelEvalResult, CelProgram } from './types.js';
+
+type Evaluable = (context: Record<string, unknown>) => unknown;
+
+export function createProgram(expression: string, evaluable: Evaluable, staticCost: number): CelProgram {
+  return {
+    expression,
+    evaluate(activation: Record<string, unknown>, opts: CelEvalOptions = {}): CelEvalResult {
+      const meter = { spent: 0, budget: opts.costBudget ?? PER_CALL_LIMIT };
+      try {
+        const value = withMeter(meter, () => {
+          charge(staticCost);
+          return evaluable(toActivation(activation));
+        });
+        // Quantifiers swallow per-element errors (CEL's error-absorbing all/exists), so a budget
+        // overrun inside one can surface only here.
+        if (meter.spent > meter.budget) throw new CelCostExceeded(meter.spent, meter.budget);
+        return { ok: true, value: fromCel(value), cost: meter.spent };
+      } catch (error) {
+        if (error instanceof CelCostExceeded) {
+          return { ok: false, code: 'CEL_COST_EXCEEDED', message: error.message, cost: meter.spent };
+        }
+        return { ok: false, code: 'CEL_EVAL', message: evalErrorMessage(error), cost: meter.spent };
+      }
+    },
+  };
+}
+
+function toActivation(activation: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(activation)) out[k] = toCel(v);
+  return out;
+}
