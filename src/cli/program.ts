@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerTestCommand } from './commands/test.js';
 
 /** Builds the `guardrail` command tree; commands are thin and call the libraries under src/. */
 export function buildProgram(): Command {
@@ -6,5 +7,6 @@ export function buildProgram(): Command {
     .description('Kubernetes guardrail: Kyverno-compatible policies, admission webhook and data protection')
     .version('0.1.0')
     .exitOverride();
+  registerTestCommand(program);
   return program;
 }

@@ -1,0 +1,125 @@
+/**
+ * `guardrail apply` as a library: loads policies, resources, values, user info and exceptions, evaluates
+ * every resource through the shared engine and returns one entry per resource. The CLI command only
+ * parses flags and formats this report.
+ */
+import { readFile } from 'node:fs/promises';
+import { load } from 'js-yaml';
+import {
+  buildPolicySet,
+  evaluatePolicySet,
+  inputFromResource,
+  type EngineDeps,
+  type Issue,
+  type JsonObject,
+  type Operation,
+  type PolicyResponse,
+  type PolicySetOptions,
+} from '../engine/index.js';
+import { loadInputs, type LoadedDocument } from '../policy/index.js';
+import { createTestValues, type TestValues } from '../testrun/index.js';
+
+export interface ApplyRequest {
+  policies: string[];
+  resources: string[];
+  exceptions?: string[];
+  valuesFile?: string;
+  userInfoFile?: string;
+  /** Report failures of Audit rules as warnings (Kyverno's --audit-warn). */
+  auditWarn?: boolean;
+  now?: () => Date;
+  policySetOptions?: PolicySetOptions;
+  readStdin?: () => Promise<string>;
+}
+
+export interface ResourceRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  file: string;
+  line: number;
+}
+
+export interface ApplyEntry {
+  resource: ResourceRef;
+  responses: PolicyResponse[];
+}
+
+export interface ApplyReport {
+  entries: ApplyEntry[];
+  /** Bad input: any issue makes the run exit 2. */
+  issues: Issue[];
+  policyCount: number;
+}
+
+async function readYamlFile(file: string, issues: Issue[]): Promise<JsonObject | undefined> {
+  try {
+    return (load(await readFile(file, 'utf8')) ?? {}) as JsonObject;
+  } catch (err) {
+    const e = err as { mark?: { line: number; column: number }; reason?: string; code?: string };
+    issues.push({
+      code: e.code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'YAML_PARSE',
+      message: e.reason ?? (err instanceof Error ? err.message : String(err)),
+      path: '',
+      source: { file, line: (e.mark?.line ?? 0) + 1, col: (e.mark?.column ?? 0) + 1 },
+    });
+    return undefined;
+  }
+}
+
+function refOf(doc: LoadedDocument): ResourceRef {
+  const v = doc.value as JsonObject;
+  const meta = (v.metadata ?? {}) as JsonObject;
+  return {
+    apiVersion: String(v.apiVersion ?? ''),
+    kind: String(v.kind ?? ''),
+    ...(typeof meta.namespace === 'string' ? { namespace: meta.namespace } : {}),
+    name: String(meta.name ?? meta.generateName ?? ''),
+    file: doc.file,
+    line: doc.line,
+  };
+}
+
+export async function applyPolicies(req: ApplyRequest): Promise<ApplyReport> {
+  const loadOpts = req.readStdin ? { readStdin: req.readStdin } : {};
+  const pol = await loadInputs(req.policies, { positions: 'start', ...loadOpts });
+  const exc = await loadInputs(req.exceptions ?? [], { positions: 'start' });
+  const res = await loadInputs(req.resources, { positions: 'start', ...loadOpts });
+  const issues: Issue[] = [...pol.issues, ...exc.issues, ...res.issues];
+  let values: TestValues = createTestValues(undefined);
+  if (req.valuesFile) values = createTestValues(await readYamlFile(req.valuesFile, issues));
+  const userInfo = req.userInfoFile ? ((await readYamlFile(req.userInfoFile, issues)) ?? {}) : {};
+  const set = buildPolicySet([...pol.docs, ...exc.docs].map((d) => d.value as JsonObject), req.policySetOptions);
+  for (const r of set.rejected) {
+    for (const i of r.issues) issues.push({ ...i, message: `${r.kind} ${r.name}: ${i.message}` });
+  }
+  const deps: EngineDeps = { now: req.now ?? (() => new Date()), values };
+  const entries: ApplyEntry[] = [];
+  for (const doc of res.docs) {
+    const resource = doc.value as JsonObject;
+    const ref = refOf(doc);
+    const op = set.classic.map((p) => values.operation(p.name, ref.name)).find((o) => o !== undefined);
+    const labels = ref.namespace ? values.namespaceLabels?.(ref.namespace) : undefined;
+    const input = inputFromResource(resource, {
+      operation: (op?.toUpperCase() as Operation | undefined) ?? 'CREATE',
+      userInfo: (userInfo.userInfo as JsonObject | undefined) ?? {},
+      roles: (userInfo.roles as string[] | undefined) ?? [],
+      clusterRoles: (userInfo.clusterRoles as string[] | undefined) ?? [],
+      ...(labels ? { namespaceLabels: labels } : {}),
+    });
+    const responses = await evaluatePolicySet(set, input, deps);
+    if (req.auditWarn) {
+      for (const r of responses) for (const rr of r.results) if (rr.status === 'fail' && rr.action === 'Audit') rr.status = 'warn';
+    }
+    entries.push({ resource: ref, responses });
+  }
+  return { entries, issues, policyCount: set.classic.length + set.handlers.length };
+}
+
+/** Counts results by status across the report. */
+export function countResults(report: ApplyReport): Record<'pass' | 'fail' | 'warn' | 'error' | 'skip', number> {
+  const c = { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 };
+  for (const e of report.entries) for (const r of e.responses) for (const rr of r.results) c[rr.status]++;
+  return c;
+}

@@ -1,0 +1,1 @@
+export { applyPolicies, countResults, type ApplyRequest, type ApplyReport, type ApplyEntry, type ResourceRef } from './apply.js';

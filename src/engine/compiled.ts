@@ -1,0 +1,34 @@
+/** The compiled form of a Kyverno ClusterPolicy/Policy: built once at load, evaluated per request. */
+import type { KyvernoPolicy, Rule } from './policy-types.js';
+
+export type RuleKind = 'validate' | 'mutate' | 'generate' | 'verifyImages';
+export type FailureAction = 'Enforce' | 'Audit';
+
+export interface CompiledRule {
+  readonly name: string;
+  readonly rule: Rule;
+  readonly kind: RuleKind;
+  /** `validate.cel` rules are evaluated by the CEL engine. */
+  readonly isCel: boolean;
+  /** Name of the rule this one was generated from by autogen (undefined for written rules). */
+  readonly autogenOf?: string;
+  /** Fix hint from `guardrail.dev/fix` on the rule's policy (`guardrail.dev/fix.<rule>` wins). */
+  readonly fix?: string;
+}
+
+export interface CompiledPolicy {
+  readonly kind: 'ClusterPolicy' | 'Policy';
+  readonly name: string;
+  readonly namespace?: string;
+  readonly source: KyvernoPolicy;
+  readonly rules: readonly CompiledRule[];
+  readonly failurePolicy: 'Fail' | 'Ignore';
+  readonly background: boolean;
+  readonly applyRules: 'All' | 'One';
+  /** `policies.kyverno.io/scored: "false"` turns failures into warnings. */
+  readonly scored: boolean;
+  readonly severity?: string;
+  readonly category?: string;
+  /** Resolves Enforce/Audit for a rule and namespace, honouring rule-level and policy-level overrides. */
+  actionFor(rule: CompiledRule, namespace: string | undefined, namespaceLabels?: Record<string, string>): FailureAction;
+}

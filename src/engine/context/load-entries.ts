@@ -1,0 +1,109 @@
+/**
+ * Loads a rule's `context` entries into the variable document, in order (later entries may use earlier
+ * ones), as Kyverno's context loaders do: `variable` (value with variables, jmesPath, default),
+ * `configMap`, `apiCall` (Kubernetes API or service) and `globalReference` through injected lookups.
+ * Values from a CLI values file win over an entry of the same name (Kyverno CLI semantics).
+ */
+import { searchJmesPath, substituteVariables } from '../variables/index.js';
+import type { ContextEntry, JsonObject } from '../policy-types.js';
+import type { EngineDeps } from '../request.js';
+
+export class ContextLoadError extends Error {
+  constructor(
+    readonly entry: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function loadContextEntries(
+  entries: readonly ContextEntry[] | undefined,
+  data: JsonObject,
+  deps: EngineDeps,
+  overrides: Record<string, unknown>,
+): Promise<JsonObject> {
+  if (!entries || entries.length === 0) return data;
+  let doc = data;
+  const env = { now: () => deps.now() };
+  for (const entry of entries) {
+    if (Object.prototype.hasOwnProperty.call(overrides, entry.name)) {
+      doc = { ...doc, [entry.name]: overrides[entry.name] };
+      continue;
+    }
+    const value = await loadEntry(entry, doc, deps, env);
+    doc = { ...doc, [entry.name]: value };
+  }
+  return doc;
+}
+
+async function loadEntry(entry: ContextEntry, doc: JsonObject, deps: EngineDeps, env: { now(): Date }): Promise<unknown> {
+  if (entry.variable) return loadVariable(entry, doc, env);
+  if (entry.configMap) {
+    const cm = entry.configMap;
+    const name = String(substituteVariables(cm.name, doc, { env }));
+    const namespace = String(substituteVariables(cm.namespace ?? 'default', doc, { env }));
+    const found = deps.getConfigMap ? await deps.getConfigMap(namespace, name) : undefined;
+    if (found === undefined) {
+      throw new ContextLoadError(entry.name, `failed to get configmap ${namespace}/${name}: configmap not found`);
+    }
+    return found;
+  }
+  if (entry.apiCall) return loadApiCall(entry, doc, deps, env);
+  if (entry.globalReference) {
+    if (!deps.globalReference) throw new ContextLoadError(entry.name, `global context entry ${entry.globalReference.name} is not available`);
+    const raw = await deps.globalReference(entry.globalReference.name);
+    return entry.globalReference.jmesPath ? searchJmesPath(entry.globalReference.jmesPath, raw, env) : raw;
+  }
+  if (entry.imageRegistry) {
+    throw new ContextLoadError(entry.name, 'imageRegistry context entries need registry access, which is not enabled');
+  }
+  throw new ContextLoadError(entry.name, `context entry ${entry.name} has no known source`);
+}
+
+function loadVariable(entry: ContextEntry, doc: JsonObject, env: { now(): Date }): unknown {
+  const v = entry.variable ?? {};
+  let value: unknown;
+  try {
+    if (v.value !== undefined) {
+      value = substituteVariables(v.value, doc, { env });
+      if (v.jmesPath) value = searchJmesPath(substituteVariables(v.jmesPath, doc, { env }) as string, value, env);
+    } else if (v.jmesPath) {
+      value = searchJmesPath(substituteVariables(v.jmesPath, doc, { env }) as string, doc, env);
+    }
+  } catch (err) {
+    if (v.default === undefined) throw err;
+    value = undefined;
+  }
+  if (value === undefined || value === null) {
+    if (v.default !== undefined) return substituteVariables(v.default, doc, { env });
+    if (v.value === undefined) {
+      throw new ContextLoadError(entry.name, `failed to add context entry ${entry.name}: JMESPath ${v.jmesPath ?? ''} returned no value and no default is set`);
+    }
+  }
+  return value;
+}
+
+async function loadApiCall(entry: ContextEntry, doc: JsonObject, deps: EngineDeps, env: { now(): Date }): Promise<unknown> {
+  const call = entry.apiCall ?? {};
+  const method = call.method ?? 'GET';
+  const payload = call.data ? Object.fromEntries(call.data.map((d) => [d.key, substituteVariables(d.value, doc, { env })])) : undefined;
+  let raw: unknown;
+  try {
+    if (call.service) {
+      if (!deps.serviceCall) throw new ContextLoadError(entry.name, `apiCall service ${call.service.url} is not reachable offline`);
+      raw = await deps.serviceCall(String(substituteVariables(call.service.url, doc, { env })), method, payload);
+    } else {
+      const urlPath = String(substituteVariables(call.urlPath ?? '', doc, { env }));
+      if (!deps.apiCall) throw new ContextLoadError(entry.name, `apiCall ${urlPath} needs a cluster connection`);
+      raw = await deps.apiCall(urlPath, method, payload);
+    }
+  } catch (err) {
+    if (call.default !== undefined) return call.default;
+    throw err;
+  }
+  if (!call.jmesPath) return raw;
+  const value = searchJmesPath(String(substituteVariables(call.jmesPath, doc, { env })), raw, env);
+  if ((value === undefined || value === null) && call.default !== undefined) return call.default;
+  return value;
+}

@@ -1,0 +1,87 @@
+/**
+ * A PolicySet is every policy the engine serves, compiled once: Kyverno ClusterPolicy/Policy, CEL policy
+ * kinds, and PolicyExceptions. The webhook, the CLI and background scans all evaluate through
+ * evaluatePolicySet, so they cannot disagree.
+ */
+import { compilePolicy } from './compile.js';
+import type { CompiledPolicy } from './compiled.js';
+import { evaluatePolicy, type EvaluateOptions } from './evaluate.js';
+import type { KyvernoPolicy, PolicyException } from './policy-types.js';
+import type { AdmissionInput, EngineDeps } from './request.js';
+import type { Issue, RuleResult } from './result.js';
+
+export interface PolicyResponse {
+  policy: string;
+  /** ClusterPolicy, Policy, ValidatingPolicy, ValidatingAdmissionPolicy, ... */
+  kind: string;
+  namespace?: string;
+  results: RuleResult[];
+}
+
+/** A non-Kyverno-classic policy kind plugged into the set (CEL kinds); see src/engine/cel-policies. */
+export interface PolicyKindHandler {
+  readonly kind: string;
+  readonly name: string;
+  evaluate(input: AdmissionInput, deps: EngineDeps): RuleResult[] | Promise<RuleResult[]>;
+}
+
+export interface PolicySet {
+  readonly classic: readonly CompiledPolicy[];
+  readonly handlers: readonly PolicyKindHandler[];
+  readonly exceptions: readonly PolicyException[];
+  /** Problems of documents that were rejected whole, with the document's kind and name. */
+  readonly rejected: ReadonlyArray<{ kind: string; name: string; issues: Issue[] }>;
+  /** Kinds that are recognised as policies but not evaluated yet, by name. */
+  readonly unsupported: ReadonlyArray<{ kind: string; name: string }>;
+}
+
+export const KYVERNO_CLASSIC_KINDS = new Set(['ClusterPolicy', 'Policy']);
+
+export interface PolicySetOptions {
+  /** Compiles other policy kinds; returns undefined for kinds it does not handle. */
+  compileOther?: (doc: Record<string, unknown>) => { handler?: PolicyKindHandler; issues?: Issue[] } | undefined;
+}
+
+export function buildPolicySet(docs: readonly Record<string, unknown>[], opts: PolicySetOptions = {}): PolicySet {
+  const classic: CompiledPolicy[] = [];
+  const handlers: PolicyKindHandler[] = [];
+  const exceptions: PolicyException[] = [];
+  const rejected: Array<{ kind: string; name: string; issues: Issue[] }> = [];
+  const unsupported: Array<{ kind: string; name: string }> = [];
+  for (const doc of docs) {
+    const kind = String(doc.kind ?? '');
+    const name = String((doc.metadata as { name?: string } | undefined)?.name ?? '');
+    const apiVersion = String(doc.apiVersion ?? '');
+    if (KYVERNO_CLASSIC_KINDS.has(kind) && apiVersion.startsWith('kyverno.io/')) {
+      const r = compilePolicy(doc as unknown as KyvernoPolicy);
+      if (r.ok) classic.push(r.policy);
+      else rejected.push({ kind, name, issues: r.issues });
+    } else if (kind === 'PolicyException' && apiVersion.startsWith('kyverno.io/')) {
+      exceptions.push(doc as unknown as PolicyException);
+    } else {
+      const other = opts.compileOther?.(doc);
+      if (other?.handler) handlers.push(other.handler);
+      else if (other?.issues?.length) rejected.push({ kind, name, issues: other.issues });
+      else unsupported.push({ kind, name });
+    }
+  }
+  return { classic, handlers, exceptions, rejected, unsupported };
+}
+
+export async function evaluatePolicySet(
+  set: PolicySet,
+  input: AdmissionInput,
+  deps: EngineDeps,
+  opts: Omit<EvaluateOptions, 'exceptions'> & { extraExceptions?: readonly PolicyException[] } = {},
+): Promise<PolicyResponse[]> {
+  const exceptions = opts.extraExceptions ? [...set.exceptions, ...opts.extraExceptions] : set.exceptions;
+  const out: PolicyResponse[] = [];
+  for (const p of set.classic) {
+    const results = await evaluatePolicy(p, input, deps, { ...opts, exceptions });
+    out.push({ policy: p.name, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}), results });
+  }
+  for (const h of set.handlers) {
+    out.push({ policy: h.name, kind: h.kind, results: await h.evaluate(input, deps) });
+  }
+  return out;
+}

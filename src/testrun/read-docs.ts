@@ -1,0 +1,47 @@
+/** Reads the YAML/JSON documents of a test's input files; problems become messages naming the file. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadAll } from 'js-yaml';
+
+export interface ReadDocs {
+  docs: Array<Record<string, unknown>>;
+  problems: string[];
+}
+
+function flatten(doc: unknown, out: Array<Record<string, unknown>>): void {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return;
+  const obj = doc as Record<string, unknown>;
+  if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
+    for (const item of obj.items) flatten(item, out);
+    return;
+  }
+  out.push(obj);
+}
+
+export async function readDocs(files: readonly string[], baseDir: string): Promise<ReadDocs> {
+  const result: ReadDocs = { docs: [], problems: [] };
+  for (const f of files) {
+    const file = path.resolve(baseDir, f);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      result.problems.push(`${f}: cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      continue;
+    }
+    try {
+      loadAll(text, (d) => flatten(d, result.docs));
+    } catch (err) {
+      const e = err as { mark?: { line: number; column: number }; reason?: string };
+      const where = e.mark ? `:${e.mark.line + 1}:${e.mark.column + 1}` : '';
+      result.problems.push(`${f}${where}: invalid YAML: ${e.reason ?? String(err)}`);
+    }
+  }
+  return result;
+}
+
+export async function readOneDoc(file: string, baseDir: string): Promise<{ doc?: Record<string, unknown>; problems: string[] }> {
+  const r = await readDocs([file], baseDir);
+  const doc = r.docs[0];
+  return doc ? { doc, problems: r.problems } : { problems: r.problems };
+}

@@ -1,0 +1,140 @@
+/**
+ * Runs one Kyverno test file: loads its policies, resources, values, user info and exceptions, evaluates
+ * every policy against every resource through the shared engine, and compares each expected result.
+ * Comparison follows `kyverno test`: a rule named in the test matches `name`, `autogen-name` or
+ * `autogen-cronjob-name`; a resource is `name` or `namespace/name`.
+ */
+import path from 'node:path';
+import {
+  buildPolicySet,
+  evaluatePolicySet,
+  inputFromResource,
+  type AdmissionInput,
+  type EngineDeps,
+  type JsonObject,
+  type Operation,
+  type PolicyResponse,
+  type PolicySetOptions,
+} from '../engine/index.js';
+import { findRule, ruleFeature } from './feature.js';
+import { readDocs, readOneDoc } from './read-docs.js';
+import type { ActualResult, TestResultSpec, TestRow, TestSpec } from './types.js';
+import { createTestValues, emptyValues, type TestValues } from './values.js';
+
+export interface RunTestOptions {
+  now?: () => Date;
+  policySetOptions?: PolicySetOptions;
+}
+
+interface Evaluated {
+  resource: JsonObject;
+  responses: PolicyResponse[];
+}
+
+export async function runTestFile(
+  testFile: string,
+  displayName: string,
+  opts: RunTestOptions = {},
+): Promise<{ rows: TestRow[]; problems: string[] }> {
+  const dir = path.dirname(testFile);
+  const { doc, problems } = await readOneDoc(path.basename(testFile), dir);
+  if (!doc) return { rows: [], problems: problems.length ? problems : ['empty test file'] };
+  const test = doc as TestSpec;
+  const pol = await readDocs(test.policies ?? [], dir);
+  const res = await readDocs(test.resources ?? [], dir);
+  const exc = await readDocs(test.exceptions ?? [], dir);
+  problems.push(...pol.problems, ...res.problems, ...exc.problems);
+  let values: TestValues = emptyValues;
+  if (test.variables) {
+    const v = await readOneDoc(test.variables, dir);
+    problems.push(...v.problems);
+    values = createTestValues(v.doc);
+  }
+  let userInfo: JsonObject = {};
+  if (test.userinfo) {
+    const u = await readOneDoc(test.userinfo, dir);
+    problems.push(...u.problems);
+    userInfo = u.doc ?? {};
+  }
+  const set = buildPolicySet([...pol.docs, ...exc.docs], opts.policySetOptions);
+  const deps: EngineDeps = { now: opts.now ?? (() => new Date()), values };
+  const evaluated: Evaluated[] = [];
+  for (const resource of res.docs) {
+    const input = buildInput(resource, values, userInfo, set.classic.map((p) => p.name));
+    evaluated.push({ resource, responses: await evaluatePolicySet(set, input, deps) });
+  }
+  const policyDocs = new Map(pol.docs.map((d) => [String((d.metadata as JsonObject | undefined)?.name ?? ''), d]));
+  const rows: TestRow[] = [];
+  for (const spec of test.results ?? []) {
+    for (const resourceRef of spec.resources ?? (spec.resource ? [spec.resource] : [])) {
+      rows.push(compare(displayName, spec, resourceRef, evaluated, policyDocs, set.unsupported.map((u) => u.name)));
+    }
+  }
+  return { rows, problems };
+}
+
+function buildInput(resource: JsonObject, values: TestValues, userInfoDoc: JsonObject, policies: string[]): AdmissionInput {
+  const meta = (resource.metadata ?? {}) as JsonObject;
+  const name = String(meta.name ?? '');
+  const ns = typeof meta.namespace === 'string' ? meta.namespace : undefined;
+  let operation: string | undefined;
+  for (const p of policies) operation ??= values.operation(p, name);
+  const labels = ns ? values.namespaceLabels?.(ns) : resource.kind === 'Namespace' ? values.namespaceLabels?.(name) : undefined;
+  return inputFromResource(resource, {
+    operation: (operation?.toUpperCase() as Operation | undefined) ?? 'CREATE',
+    userInfo: (userInfoDoc.userInfo as JsonObject | undefined) ?? {},
+    roles: (userInfoDoc.roles as string[] | undefined) ?? [],
+    clusterRoles: (userInfoDoc.clusterRoles as string[] | undefined) ?? [],
+    ...(labels ? { namespaceLabels: labels } : {}),
+  });
+}
+
+function resourceMatches(resource: JsonObject, kind: string, ref: string, namespace: string | undefined): boolean {
+  if (resource.kind !== kind) return false;
+  const meta = (resource.metadata ?? {}) as JsonObject;
+  const slash = ref.indexOf('/');
+  const name = slash === -1 ? ref : ref.slice(slash + 1);
+  const ns = slash === -1 ? namespace : ref.slice(0, slash);
+  if (meta.name !== name) return false;
+  return !ns || (meta.namespace ?? 'default') === ns || meta.namespace === ns;
+}
+
+function compare(
+  test: string,
+  spec: TestResultSpec,
+  resourceRef: string,
+  evaluated: Evaluated[],
+  policyDocs: Map<string, JsonObject>,
+  unsupportedPolicies: string[],
+): TestRow {
+  const expected = spec.result ?? spec.status ?? '';
+  const rule = spec.rule ?? '';
+  const policyDoc = policyDocs.get(spec.policy);
+  const isCelKind = spec.isValidatingPolicy || spec.isValidatingAdmissionPolicy || spec.isMutatingPolicy || spec.isMutatingAdmissionPolicy || spec.isGeneratingPolicy || spec.isImageValidatingPolicy || spec.isDeletingPolicy;
+  const hasPatched = Boolean(spec.patchedResources ?? spec.patchedResource);
+  const feature = isCelKind || (policyDoc && !String(policyDoc.apiVersion ?? '').startsWith('kyverno.io/'))
+    ? String(policyDoc?.kind ?? 'unknown')
+    : ruleFeature(findRule(policyDoc, rule), hasPatched);
+  const row = (actual: ActualResult, reason: string, message?: string): TestRow => ({
+    test, policy: spec.policy, rule, kind: spec.kind, resource: resourceRef, expected, actual,
+    ok: actual === expected, reason, feature, ...(message !== undefined ? { message } : {}),
+  });
+  if (!policyDoc) return row('error', `policy ${spec.policy} not found in the test's policies`);
+  if (unsupportedPolicies.includes(spec.policy)) return row('unsupported', `${String(policyDoc.kind)} policies are not supported yet`);
+  if (!isCelKind && !findRule(policyDoc, rule)) return row('error', `rule ${rule} not found in policy ${spec.policy}`);
+  if (['mutate', 'generate', 'verifyImages', 'podSecurity', 'manifests', 'assert'].includes(feature) || spec.generatedResource) {
+    return row('unsupported', `${feature} rules are not supported yet`);
+  }
+  const hits = evaluated.filter((e) => resourceMatches(e.resource, spec.kind, resourceRef, spec.namespace));
+  if (hits.length === 0) return row('notfound', `resource ${spec.kind}/${resourceRef} not found in the test's resources`);
+  for (const hit of hits) {
+    const response = hit.responses.find((r) => r.policy === spec.policy);
+    if (!response) continue;
+    const ruleResults = isCelKind ? response.results : response.results.filter((r) => r.rule === rule || r.rule === `autogen-${rule}` || r.rule === `autogen-cronjob-${rule}`);
+    const first = ruleResults[0];
+    if (!first) return row('skip', 'rule did not match the resource (excluded or not selected)');
+    const actual = first.status;
+    return row(actual, actual === expected ? 'Ok' : `Want ${expected}, got ${actual}`, first.message);
+  }
+  return row('notfound', `no response for policy ${spec.policy}`);
+}
