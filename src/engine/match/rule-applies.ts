@@ -1,0 +1,101 @@
+/**
+ * Does a rule apply to a request? match && !exclude, plus Policy namespace scoping: a namespaced Policy only
+ * sees resources of its own namespace (Kyverno MatchesResourceDescription, "policy and resource namespaces
+ * mismatch"). Exclude is only consulted once match succeeded, as in Kyverno.
+ */
+import type { MatchResources, Rule } from '../policy-types.js';
+import type { AdmissionInput, Operation } from '../request.js';
+import { compiledFor, compileMatch, type CompiledMatch, type MatchOutcome } from './match-resources.js';
+import { buildMatchSubject, type MatchSubject } from './subject.js';
+
+export interface MatchOptions {
+  /** Namespace of a namespaced Policy; unset for ClusterPolicy. */
+  policyNamespace?: string;
+  /** For checkMatchResources: evaluate the block as an exclude block (`matched` then means excluded). */
+  isExclude?: boolean;
+  /**
+   * Apply the operations Kyverno registers its webhooks for when no match filter lists `operations`
+   * (mutate: CREATE, UPDATE; others: CREATE, UPDATE, DELETE, CONNECT). The engine itself, like Kyverno's,
+   * checks operations only when a filter lists them; the webhook path sets this so that, e.g., a mutate rule
+   * never runs on DELETE. https://kyverno.io/docs/writing-policies/match-exclude/#configure-webhooks
+   */
+  applyWebhookDefaults?: boolean;
+}
+
+export interface RuleMatchOutcome {
+  applies: boolean;
+  reason?: string;
+}
+
+const ALL_OPERATIONS: readonly Operation[] = ['CREATE', 'UPDATE', 'DELETE', 'CONNECT'];
+const MUTATE_OPERATIONS: readonly Operation[] = ['CREATE', 'UPDATE'];
+
+/** Operations Kyverno's webhook receives for a rule that names none. */
+export function webhookDefaultOperations(rule: Rule): readonly Operation[] {
+  return rule.mutate ? MUTATE_OPERATIONS : ALL_OPERATIONS;
+}
+
+function listsOperations(block: MatchResources | undefined): boolean {
+  if (!block) return false;
+  const filters = [...(block.any ?? []), ...(block.all ?? []), { resources: block.resources }];
+  return filters.some((f) => (f.resources?.operations?.length ?? 0) > 0);
+}
+
+const subjects = new WeakMap<AdmissionInput, { object: unknown; oldObject: unknown; subject: MatchSubject }>();
+
+/**
+ * buildMatchSubject memoised per request: every rule of every policy reads the same request. Treat inputs as
+ * immutable: after a mutation pass a new input or at least a new `object` (the cache checks its identity).
+ */
+export function subjectFor(input: AdmissionInput): MatchSubject {
+  const hit = subjects.get(input);
+  if (hit && hit.object === input.object && hit.oldObject === input.oldObject) return hit.subject;
+  const subject = buildMatchSubject(input);
+  subjects.set(input, { object: input.object, oldObject: input.oldObject, subject });
+  return subject;
+}
+
+function precheck(s: MatchSubject, policyNamespace: string | undefined): string | undefined {
+  if (!s.hasResource) return 'resource is empty';
+  if (policyNamespace && policyNamespace !== s.namespace) return 'policy and resource namespaces mismatch';
+  return undefined;
+}
+
+export type CompiledRuleMatch = (s: MatchSubject) => RuleMatchOutcome;
+
+export function compileRuleMatch(rule: Rule, opts: MatchOptions = {}, memo = false): CompiledRuleMatch {
+  const build = (b: MatchResources, ex: boolean): CompiledMatch => (memo ? compiledFor(b, ex) : compileMatch(b, ex));
+  const match = build(rule.match ?? {}, false);
+  const exclude = rule.exclude ? build(rule.exclude, true) : undefined;
+  const ops = opts.applyWebhookDefaults && !listsOperations(rule.match) ? webhookDefaultOperations(rule) : undefined;
+  return (s) => {
+    const pre = precheck(s, opts.policyNamespace);
+    if (pre) return { applies: false, reason: pre };
+    if (ops && !ops.includes(s.operation)) return { applies: false, reason: `operation ${s.operation} is not handled by this rule` };
+    const m = match(s);
+    if (!m.matched) return { applies: false, reason: m.reason ?? 'rule not matched' };
+    const ex = exclude?.(s);
+    if (ex?.matched) return { applies: false, reason: ex.reason ?? 'resource excluded' };
+    return { applies: true };
+  };
+}
+
+const compiledRules = new WeakMap<Rule, Map<string, CompiledRuleMatch>>();
+
+export function ruleApplies(rule: Rule, input: AdmissionInput, opts: MatchOptions = {}): RuleMatchOutcome {
+  const key = `${opts.policyNamespace ?? ''}|${opts.applyWebhookDefaults ? 1 : 0}`;
+  let byOpts = compiledRules.get(rule);
+  if (!byOpts) compiledRules.set(rule, (byOpts = new Map()));
+  let fn = byOpts.get(key);
+  if (!fn) byOpts.set(key, (fn = compileRuleMatch(rule, opts, true)));
+  return fn(subjectFor(input));
+}
+
+export function checkMatchResources(block: MatchResources, input: AdmissionInput, opts: MatchOptions = {}): MatchOutcome {
+  const s = subjectFor(input);
+  if (!opts.isExclude) {
+    const pre = precheck(s, opts.policyNamespace);
+    if (pre) return { matched: false, reason: pre };
+  }
+  return compiledFor(block, opts.isExclude ?? false)(s);
+}
