@@ -1,0 +1,47 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFsStorage } from './fs-storage.js';
+import { parseLocation } from './location.js';
+import { storageSuite } from './storage-suite.js';
+
+let now = Date.now();
+storageSuite('filesystem', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'gr-fs-'));
+  return {
+    storage: createFsStorage({ root, now: () => now }),
+    retentionMs: 3600_000,
+    now: () => now,
+    advance: async (ms) => {
+      now += ms;
+    },
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+});
+
+describe('filesystem specifics', () => {
+  it('seals published files read-only and leaves no temp files', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gr-fs-'));
+    const s = createFsStorage({ root });
+    await s.put('data/00/x', new Uint8Array([1, 2, 3]));
+    expect((await stat(join(root, 'data', '00', 'x'))).mode & 0o777).toBe(0o444);
+    expect(await s.list('')).toHaveLength(1);
+    expect((await s.probeImmutability()).level).toBe('tamper-evident');
+    await rm(root, { recursive: true, force: true });
+  });
+});
+
+describe('parseLocation', () => {
+  it('parses paths and s3 locations', () => {
+    expect(parseLocation('/tmp/r')).toEqual({ kind: 'fs', root: '/tmp/r' });
+    expect(parseLocation('s3:http://127.0.0.1:9000/bkt/a/b')).toEqual({
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'bkt',
+      prefix: 'a/b',
+    });
+    expect(parseLocation('s3:s3.example.com/bkt')).toMatchObject({ endpoint: 'https://s3.example.com', prefix: '' });
+    expect(() => parseLocation('s3:http://h:1/')).toThrow(/no bucket/);
+  });
+});
