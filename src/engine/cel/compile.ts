@@ -18,8 +18,10 @@ export function compileCel(expression: string, opts: CelCompileOptions = {}): Ce
   }
   const checked = parsed.check();
   if (!checked.valid) return refineUnknownFunction(classifyCompileError(checked.error, expression), expression);
-  const staticCost = instrumentAst(parsed.ast);
-  return { ok: true, program: createProgram(expression, parsed, staticCost) };
+  const { nodes, issues } = instrumentAst(parsed.ast);
+  const issue = issues[0];
+  if (issue) return { ok: false, code: 'CEL_TYPE', message: issue.message, ...position(expression, issue.offset) };
+  return { ok: true, program: createProgram(expression, parsed, nodes) };
 }
 
 const OVERLOAD = /no matching overload for '(?:[\w<>, ]+\.)?(\w+)\(/;

@@ -1,4 +1,5 @@
 import { charge } from './cost.js';
+import { adaptRegexCall } from './regex-calls.js';
 
 /**
  * Walks a checked AST and makes every comprehension (all, exists, map, filter, ...) charge the
@@ -41,11 +42,22 @@ function walk(root: unknown, onNode: (node: Node) => void): number {
   return visit(root);
 }
 
-/** Instruments comprehensions; returns the static node count (the cost of one pass). */
-export function instrumentAst(root: unknown): number {
-  return walk(root, (node) => {
+export interface Instrumented {
+  /** Static node count: the cost of one pass over the expression. */
+  nodes: number;
+  /** Compile-time problems found while instrumenting (invalid regex literals). */
+  issues: { message: string; offset: number }[];
+}
+
+/** Instruments comprehensions and regex calls. */
+export function instrumentAst(root: unknown): Instrumented {
+  const issues: Instrumented['issues'] = [];
+  const nodes = walk(root, (node) => {
     if (node.op === 'comprehension') meterComprehension(node);
+    const issue = adaptRegexCall(node as unknown as Parameters<typeof adaptRegexCall>[0]);
+    if (issue) issues.push(issue);
   });
+  return { nodes, issues };
 }
 
 function meterComprehension(node: Node): void {

@@ -1,6 +1,7 @@
 import { CelCostExceeded, evalErrorMessage } from './errors.js';
 import { PER_CALL_LIMIT, charge, withMeter } from './cost.js';
 import { fromCel, toCel } from './convert.js';
+import { toAuthorizer } from './libs/index.js';
 import type { CelEvalOptions, CelEvalResult, CelProgram } from './types.js';
 
 type Evaluable = (context: Record<string, unknown>) => unknown;
@@ -32,5 +33,7 @@ export function createProgram(expression: string, evaluable: Evaluable, staticCo
 function toActivation(activation: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(activation)) out[k] = toCel(v);
+  // Offline authorizer: a function from the caller, or deny-all (docs/cel.md "authorizer").
+  out.authorizer = toAuthorizer(activation.authorizer);
   return out;
 }

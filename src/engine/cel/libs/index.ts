@@ -1,6 +1,41 @@
 import type { Environment } from '@marcbachmann/cel-js';
+import { authorizer } from './authorizer.js';
+import { comprehensions } from './comprehensions.js';
+import { ipLibrary } from './ip.js';
+import { lists } from './lists.js';
+import { optional } from './optional.js';
+import { quantityLibrary } from './quantity.js';
+import { regex } from './regex.js';
+import { semverLibrary } from './semver.js';
+import { sets } from './sets.js';
+import { strings } from './strings.js';
+import type { CelLibrary } from './types.js';
+import { urlLibrary } from './urls.js';
 
-/** Registers every Kubernetes CEL library on `env` (filled in step 3). */
+export type KubernetesCelLibrary =
+  | 'lists' | 'strings' | 'regex' | 'urls' | 'quantity' | 'ip' | 'semver' | 'sets' | 'optional'
+  | 'comprehensions' | 'authorizer';
+
+/** The Kubernetes CEL libraries (k8s.io/apiserver/pkg/cel/environment/base.go), one entry each. */
+export const KUBERNETES_CEL_LIBRARIES = {
+  lists,
+  strings,
+  regex,
+  urls: urlLibrary,
+  quantity: quantityLibrary,
+  ip: ipLibrary,
+  semver: semverLibrary,
+  sets,
+  optional,
+  comprehensions,
+  authorizer,
+} as const satisfies Record<KubernetesCelLibrary, CelLibrary>;
+
 export function registerKubernetesLibraries(env: Environment): void {
-  void env;
+  for (const lib of Object.values(KUBERNETES_CEL_LIBRARIES)) lib.register(env);
 }
+
+export type { CelLibrary } from './types.js';
+export { toAuthorizer, type AuthorizerFn, type AuthorizerAttributes, type AuthorizerDecision } from './authorizer.js';
+export { matches } from './regex.js';
+export { compileRe2 } from './re2.js';
