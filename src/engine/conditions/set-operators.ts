@@ -1,0 +1,87 @@
+/**
+ * AnyIn, AllIn, AnyNotIn, AllNotIn (pkg/engine/variables/operator/anyin.go, allin.go, anynotin.go,
+ * allnotin.go). Keys and list values are compared as fmt.Sprint strings, so 1 matches "1" and true
+ * matches "true". Wildcards are honoured on BOTH sides when a list is involved.
+ */
+import { wildcardMatch } from '../values/index.js';
+import { goSprint } from './go-format.js';
+import { inRange, isRangeValue, outOfRange } from './range.js';
+
+export type SetMode = 'AnyIn' | 'AllIn' | 'AnyNotIn' | 'AllNotIn';
+
+const INVALID = 'invalid' as const;
+
+export function setOperator(mode: SetMode, key: unknown, value: unknown): boolean {
+  if (typeof key === 'string') return scalarKey(mode, key, value);
+  if (typeof key === 'number' || typeof key === 'boolean') return scalarKey(mode, goSprint(key), value);
+  if (Array.isArray(key)) return listKey(mode, key.map(goSprint), value);
+  return false; // nil key, map key: "Unsupported type"
+}
+
+const negated = (mode: SetMode): boolean => mode === 'AnyNotIn' || mode === 'AllNotIn';
+
+function scalarKey(mode: SetMode, key: string, value: unknown): boolean {
+  const found = keyInValue(key, value);
+  if (found === INVALID) return false; // a value of the wrong type is false for the Not* operators too
+  return negated(mode) ? !found : found;
+}
+
+/** anyKeyExistsInArray: list (wildcards both ways), string pattern, range, JSON list string, or itself. */
+function keyInValue(key: string, value: unknown): boolean | typeof INVALID {
+  if (Array.isArray(value)) return value.some((v) => matches(key, goSprint(v)));
+  if (typeof value !== 'string') return INVALID;
+  if (wildcardMatch(value, key)) return true;
+  if (isRangeValue(value)) return inRange(key, value);
+  const list = jsonListOrSelf(value);
+  if (list === INVALID) return INVALID;
+  return list.includes(key); // exact: no wildcards inside a JSON list string
+}
+
+function listKey(mode: SetMode, keys: string[], value: unknown): boolean {
+  let values: string[];
+  if (Array.isArray(value)) values = value.map(goSprint);
+  else if (typeof value === 'number' || typeof value === 'boolean') values = [goSprint(value)];
+  else if (typeof value === 'string') {
+    if (keys.length === 1 && keys[0] === value) return !negated(mode);
+    if (isRangeValue(value)) return rangeSet(mode, keys, value);
+    const list = jsonListOrSelf(value);
+    if (list === INVALID) return false;
+    values = list;
+  } else return false;
+  const isIn = (k: string): boolean => values.some((v) => matches(k, v));
+  switch (mode) {
+    case 'AnyIn': return keys.some(isIn);
+    case 'AllIn': return keys.every(isIn);
+    case 'AnyNotIn': return keys.some((k) => !isIn(k));
+    case 'AllNotIn': return !keys.some(isIn);
+  }
+}
+
+function rangeSet(mode: SetMode, keys: string[], range: string): boolean {
+  switch (mode) {
+    case 'AnyIn': return keys.some((k) => inRange(k, range));
+    case 'AllIn': return keys.every((k) => inRange(k, range));
+    case 'AnyNotIn': return keys.some((k) => outOfRange(k, range));
+    case 'AllNotIn': return !keys.some((k) => inRange(k, range));
+  }
+}
+
+const matches = (a: string, b: string): boolean => wildcardMatch(a, b) || wildcardMatch(b, a);
+
+/**
+ * A string value may carry a JSON list of strings (ConfigMap data holds lists that way): valid JSON must
+ * unmarshal into []string (null -> empty, null items -> ""), anything else is a type error; a string
+ * that is not JSON at all is a one-element list.
+ */
+export function jsonListOrSelf(value: string): string[] | typeof INVALID {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return [value];
+  }
+  if (parsed === null) return [];
+  if (!Array.isArray(parsed)) return INVALID;
+  if (!parsed.every((x) => typeof x === 'string' || x === null)) return INVALID;
+  return parsed.map((x) => (x === null ? '' : (x as string)));
+}
