@@ -1,0 +1,10 @@
+/**
+ * Kyverno `validate.pattern` / `anyPattern` matching (pkg/engine/validate, pkg/engine/pattern) and the
+ * pattern checks of the policy validator. Variables are substituted by the caller beforehand.
+ */
+export type { PatternOutcome } from './types.js';
+export { validatePattern, matchPattern, type MatchResult } from './match-pattern.js';
+export { validateAnyPattern, type AnyPatternOptions } from './any-pattern.js';
+export { checkValue } from './check-value.js';
+export { validatePatternSyntax, PATTERN_ISSUE_CODES, type PatternIssue, type PatternIssueCode } from './syntax.js';
+export { kyvernoPath } from '../anchors/index.js';
