@@ -154,3 +154,23 @@ describe('checkMatchResources: Policy namespace scoping', () => {
     expect(checkMatchResources(any({ kinds: ['Namespace'] }), req('Namespace', { name: 'shop' }), { policyNamespace: 'shop' }).matched).toBe(false);
   });
 });
+
+describe('checkMatchResources: subresources', () => {
+  it('matches Kind/subresource against the parent resource of the request', () => {
+    const scale = req('Scale', { name: 'nginx', namespace: 'default' }, {
+      kind: { group: 'autoscaling', version: 'v1', kind: 'Scale' },
+      resource: { group: 'apps', version: 'v1', resource: 'deployments' },
+      subResource: 'scale',
+      operation: 'UPDATE',
+    });
+    expect(matches(any({ kinds: ['Deployment/scale'], names: ['nginx'] }), scale)).toBe(true);
+    expect(matches(any({ kinds: ['apps/v1/Deployment/scale'] }), scale)).toBe(true);
+    expect(matches(any({ kinds: ['Deployment'] }), scale)).toBe(false);
+    expect(matches(any({ kinds: ['StatefulSet/scale'] }), scale)).toBe(false);
+  });
+  it('keeps the request kind when the caller already gives the parent kind', () => {
+    const exec = req('Pod', { name: 'web' }, { subResource: 'exec', operation: 'CONNECT' });
+    expect(matches(any({ kinds: ['Pod/exec'] }), exec)).toBe(true);
+    expect(matches(any({ kinds: ['Pod'] }), exec)).toBe(false);
+  });
+});

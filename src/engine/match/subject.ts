@@ -4,10 +4,12 @@
  */
 import type { JsonObject } from '../policy-types.js';
 import type { AdmissionInput, GroupVersionKind, Operation, RequestUserInfo } from '../request.js';
+import { matchGvk } from './parent-kind.js';
 
 export interface MatchSubject {
   /** False when there is neither an object nor an old object (Kyverno: "resource is empty"). */
   hasResource: boolean;
+  /** Kind matched by `kinds`: the request kind, or the parent resource's kind for subresources. */
   gvk: GroupVersionKind;
   subresource: string;
   operation: Operation;
@@ -50,7 +52,7 @@ export function buildMatchSubject(input: AdmissionInput): MatchSubject {
   const namespace = str(meta?.namespace) || (isNamespace ? '' : (input.namespace ?? ''));
   return {
     hasResource: resource !== null && resource !== undefined,
-    gvk: input.kind,
+    gvk: matchGvk(input),
     subresource: input.subResource ?? '',
     operation: input.operation,
     objectKind,
