@@ -108,3 +108,13 @@ describe('expandAutogenRules: mutate', () => {
     });
   });
 });
+
+describe('expandAutogenRules: message references', () => {
+  const podMatch = { any: [{ resources: { kinds: ['Pod'] } }] };
+  it('leaves escaped references and plain messages alone; shifts anyPattern references by index', () => {
+    const esc: Rule = { name: 'e', match: podMatch, validate: { message: 'literal \\$(./pattern/x) and {{ request.object.metadata.name }}', pattern: { spec: {} } } };
+    expect(expandAutogenRules(policy([esc]))[1]?.validate?.message).toBe('literal \\$(./pattern/x) and {{ request.object.spec.template.metadata.name }}');
+    const any: Rule = { name: 'a', match: podMatch, validate: { message: '$(./anyPattern/1/spec/x)', anyPattern: [{}, { spec: { x: 1 } }] } };
+    expect(expandAutogenRules(policy([any]))[1]?.validate?.message).toBe('$(./anyPattern/1/spec/template/spec/x)');
+  });
+});

@@ -20,7 +20,8 @@ export function shiftReferences(value: string | undefined, shift: string, pivot:
       currentPivot = `${currentPivot}/${ruleIndex}`;
     }
     const shifted = reference.split(currentPivot).join(`${currentPivot}/${shift}`);
-    out = out.replace(match, (initial ? '' : match[0]) + shifted);
+    const replacement = (initial ? '' : match[0]) + shifted;
+    out = out.replace(match, () => replacement);
   }
   return out;
 }
