@@ -19,3 +19,4 @@ export {
   webhookDefaultOperations,
 } from './rule-applies.js';
 export type { MatchOptions, RuleMatchOutcome, CompiledRuleMatch } from './rule-applies.js';
+export { checkExceptionMatch, compileExceptionMatch } from './exception-match.js';

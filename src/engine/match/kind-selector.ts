@@ -46,15 +46,18 @@ export function parseKindSelector(s: string): KindSelector {
 /** A compiled kinds list: true when the request's GVK and subresource match one selector. */
 export type KindMatcher = (gvk: GroupVersionKind, subresource: string) => boolean;
 
-export function compileKinds(kinds: readonly string[]): KindMatcher {
+/**
+ * `allowEphemeralContainers`: rules (not PolicyExceptions) let `Pod` also match the pods/ephemeralcontainers
+ * subresource, for backward compatibility.
+ */
+export function compileKinds(kinds: readonly string[], allowEphemeralContainers = true): KindMatcher {
   const selectors = kinds.map(parseKindSelector);
   return (gvk, subresource) => {
     for (const sel of selectors) {
       if (!wildcardMatch(sel.group, gvk.group) || !wildcardMatch(sel.version, gvk.version)) continue;
       if (!wildcardMatch(sel.kind, gvk.kind)) continue;
       if (wildcardMatch(sel.subresource, subresource)) return true;
-      // Kyverno matches pods/ephemeralcontainers with a plain `Pod` selector for backward compatibility.
-      if (gvk.group === '' && gvk.version === 'v1' && gvk.kind === 'Pod' && subresource === 'ephemeralcontainers') {
+      if (allowEphemeralContainers && gvk.group === '' && gvk.version === 'v1' && gvk.kind === 'Pod' && subresource === 'ephemeralcontainers') {
         return true;
       }
     }

@@ -23,8 +23,8 @@ export type CompiledMatch = (s: MatchSubject) => MatchOutcome;
 type Mode = 'any' | 'all' | 'legacy';
 
 function filtersOf(block: MatchResources): { mode: Mode; filters: CompiledFilter[] } {
-  if (block.any?.length) return { mode: 'any', filters: block.any.map(compileFilter) };
-  if (block.all?.length) return { mode: 'all', filters: block.all.map(compileFilter) };
+  if (block.any?.length) return { mode: 'any', filters: block.any.map((f) => compileFilter(f)) };
+  if (block.all?.length) return { mode: 'all', filters: block.all.map((f) => compileFilter(f)) };
   const { roles, clusterRoles, subjects, resources } = block;
   return { mode: 'legacy', filters: [compileFilter({ roles, clusterRoles, subjects, resources })] };
 }

@@ -12,6 +12,13 @@ import { compileUserInfo, isUserInfoEmpty } from './user-info.js';
 
 type Check = (s: MatchSubject) => string | undefined;
 
+/**
+ * Rules and PolicyExceptions share the filter but differ in two details (Kyverno pkg/utils/match/match.go
+ * checkResourceDescription): for exceptions `Pod` does not cover ephemeralcontainers, and a namespaceSelector
+ * is skipped for Namespace objects instead of failing.
+ */
+export type FilterFlavor = 'rule' | 'exception';
+
 export interface CompiledFilter {
   /** True when the filter has no resource description and no user info (Kyverno: "match cannot be empty"). */
   readonly empty: boolean;
@@ -33,10 +40,10 @@ export function isDescriptionEmpty(d: ResourceDescription | undefined): boolean 
     d.annotations === undefined && d.selector === undefined && d.namespaceSelector === undefined;
 }
 
-function describe(d: ResourceDescription): Check[] {
+function describe(d: ResourceDescription, flavor: FilterFlavor): Check[] {
   const checks: Check[] = [];
   if (d.kinds?.length) {
-    const kinds = compileKinds(d.kinds);
+    const kinds = compileKinds(d.kinds, flavor === 'rule');
     checks.push((s) => (kinds(s.gvk, s.subresource) ? undefined : `kind does not match ${JSON.stringify(d.kinds)}`));
   }
   if (d.name) {
@@ -63,7 +70,7 @@ function describe(d: ResourceDescription): Check[] {
     const sel = compileLabelSelector(d.namespaceSelector);
     const star = d.kinds?.includes('*') ?? false;
     checks.push((s) => {
-      if (s.objectKind === 'Namespace') return 'namespace selector is not applicable for namespace resource';
+      if (s.objectKind === 'Namespace') return flavor === 'rule' ? 'namespace selector is not applicable for namespace resource' : undefined;
       if (s.objectKind === '' && !star) return undefined;
       return sel(s.namespaceLabels) ? undefined : 'namespace selector does not match labels';
     });
@@ -71,10 +78,10 @@ function describe(d: ResourceDescription): Check[] {
   return checks;
 }
 
-export function compileFilter(filter: ResourceFilter): CompiledFilter {
+export function compileFilter(filter: ResourceFilter, flavor: FilterFlavor = 'rule'): CompiledFilter {
   const d = filter.resources ?? {};
   const ops = d.operations?.length ? d.operations : undefined;
-  const checks = describe(d);
+  const checks = describe(d, flavor);
   const user = compileUserInfo(filter);
   const descEmpty = isDescriptionEmpty(d);
   return {
