@@ -1,0 +1,79 @@
+/**
+ * ClusterPolicy / Policy rules with `validate.cel` (kyverno.io/v1), evaluated as Kyverno's
+ * validate_cel handler does (pkg/engine/handlers/validation/validate_cel.go): celPreconditions are
+ * match conditions (false -> skip), expressions are validations whose empty message falls back to
+ * `validate.message`, params come from paramKind/paramRef, and auditAnnotations are compiled but do
+ * not change results. The rule's match/exclude and kyverno.io PolicyExceptions are the caller's.
+ */
+import { joinPointer } from '../json-pointer.js';
+import type { Rule } from '../policy-types.js';
+import type { AdmissionInput } from '../request.js';
+import type { Issue } from '../result.js';
+import { buildActivation } from './activation.js';
+import { requestAttributes } from './attributes.js';
+import { createCostBudget } from './budget.js';
+import { KUBERNETES_VARIABLES, createIssueSink } from './compile-expr.js';
+import { compileValidations, compileVariables, namedList } from './compile-body.js';
+import type { CelPolicyContext } from './context.js';
+import { evaluateBody } from './evaluate-body.js';
+import { resolveParams } from './params.js';
+import type { CelRuleResult, CompiledCelBody, ParamKind, ParamRef } from './types.js';
+
+export interface CompiledCelRule {
+  name: string;
+  body: CompiledCelBody;
+  paramKind?: ParamKind;
+  paramRef?: ParamRef;
+}
+
+export type CompileCelRuleResult = { ok: true; rule: CompiledCelRule } | { ok: false; issues: Issue[] };
+
+export function compileCelRule(rule: Rule, pointer: string): CompileCelRuleResult {
+  const cel = rule.validate?.cel;
+  const celPointer = joinPointer(pointer, 'validate', 'cel');
+  if (!cel) return { ok: false, issues: [{ code: 'CEL_POLICY_INVALID', message: 'rule has no validate.cel', path: celPointer, severity: 'error' }] };
+  const sink = createIssueSink(KUBERNETES_VARIABLES);
+  const fallback = rule.validate?.message;
+  const expressions = (cel.expressions ?? []).map((e) => (e.message || fallback === undefined ? e : { ...e, message: fallback }));
+  if (expressions.length === 0) sink.issues.push({ code: 'CEL_POLICY_INVALID', message: 'validate.cel.expressions is required', path: joinPointer(celPointer, 'expressions'), severity: 'error' });
+  // Compiled so broken ones are reported; results do not carry audit annotations.
+  namedList(cel.auditAnnotations, joinPointer(celPointer, 'auditAnnotations'), sink, 'key', 'valueExpression');
+  const body: CompiledCelBody = {
+    matchConditions: namedList(rule.celPreconditions, joinPointer(pointer, 'celPreconditions'), sink, 'name', 'expression').map(({ key, expr }) => ({ name: key, expr })),
+    variables: compileVariables(cel.variables, joinPointer(celPointer, 'variables'), sink),
+    validations: compileValidations(expressions, joinPointer(celPointer, 'expressions'), sink),
+    auditAnnotations: [],
+    failurePolicy: 'Fail',
+    dialect: 'kubernetes',
+  };
+  if (sink.issues.length > 0) return { ok: false, issues: sink.issues };
+  return {
+    ok: true,
+    rule: {
+      name: rule.name,
+      body,
+      ...(cel.paramKind !== undefined && { paramKind: cel.paramKind }),
+      ...(cel.paramRef !== undefined && { paramRef: cel.paramRef as ParamRef }),
+    },
+  };
+}
+
+export function evaluateCelRule(rule: CompiledCelRule, input: AdmissionInput, ctx: CelPolicyContext & { policy: string }): CelRuleResult {
+  const common = { policy: ctx.policy, rule: rule.name, ruleType: 'validation' as const };
+  const attrs = requestAttributes(input);
+  const budget = ctx.budget ?? createCostBudget();
+  const params = resolveParams(rule.paramKind, rule.paramRef, attrs.namespace, ctx, 'Allow');
+  if (params.kind === 'error') return { ...common, status: 'error', message: `error in parameterized resource: ${params.message}`, reason: params.reason };
+  const list = params.kind === 'allow' ? [] : params.params;
+  for (const param of list) {
+    const outcome = evaluateBody(rule.body, buildActivation(input, attrs, { ...ctx, params: param }), budget);
+    if (outcome.kind === 'skip') return { ...common, status: 'skip', message: 'cel preconditions not met', reason: 'PRECONDITIONS_NOT_MET' };
+    if (outcome.kind === 'fail') return { ...common, status: 'fail', message: outcome.message, path: '', validationIndex: outcome.index };
+    // failurePolicy is unset for validate.cel, so the apiserver validator turns errors into denials,
+    // which Kyverno reports as fail; `reason` keeps the error code.
+    if (outcome.kind === 'error') {
+      return { ...common, status: 'fail', message: outcome.message, reason: outcome.code, ...(outcome.index !== undefined && { validationIndex: outcome.index }) };
+    }
+  }
+  return { ...common, status: 'pass', message: `Validation rule '${rule.name}' passed.` };
+}
