@@ -48,6 +48,9 @@ describe('compileCel errors', () => {
   it('reports a type error at the operator expression', () => {
     expect(compileCel('1 + "a"')).toMatchObject({ ok: false, code: 'CEL_TYPE', line: 1, col: 1 });
   });
+  it('refuses to declare a variable named like a library namespace', () => {
+    expect(compileCel('ip == 1', { variables: ['ip'] })).toMatchObject({ ok: false, code: 'CEL_TYPE' });
+  });
   it('reports runtime failures as CEL_EVAL', () => {
     const c = compileCel('x.missing', { variables: ['x'] });
     expect(c.ok && c.program.evaluate({ x: {} })).toMatchObject({ ok: false, code: 'CEL_EVAL' });

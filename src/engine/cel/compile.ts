@@ -9,7 +9,13 @@ import type { CelCompileFailure, CelCompileOptions, CelCompileResult } from './t
  * times. Errors carry the offset and line/col inside the expression.
  */
 export function compileCel(expression: string, opts: CelCompileOptions = {}): CelCompileResult {
-  const env = environmentFor(opts.variables);
+  let env: ReturnType<typeof environmentFor>;
+  try {
+    env = environmentFor(opts.variables);
+  } catch (error) {
+    // e.g. declaring `ip` or `strings`, which are library namespaces (docs/cel.md).
+    return { ok: false, code: 'CEL_TYPE', message: `invalid variable declaration: ${(error as Error).message}` };
+  }
   let parsed: ReturnType<typeof env.parse>;
   try {
     parsed = env.parse(expression);

@@ -16,8 +16,9 @@ export class URL {
 const URI = /^([a-zA-Z][a-zA-Z0-9+.-]*):(?:\/\/([^/?]*))?([^?]*)(?:\?(.*))?$/s;
 
 export function parseUrl(s: string): URL | undefined {
-  // ParseRequestURI does not split off a '#fragment': it stays in the path or query.
-  if (/\s/.test(s)) return undefined;
+  // ParseRequestURI does not split off a '#fragment': it stays in the path or query. Spaces are
+  // allowed in the path (getEscapedPath escapes them) but not in scheme or host.
+  if (/[\r\n\t]/.test(s)) return undefined;
   if (s.startsWith('/')) {
     const [path = '', query = ''] = s.split(/\?(.*)/s);
     return new URL('', '', path, query);
@@ -25,6 +26,7 @@ export function parseUrl(s: string): URL | undefined {
   const m = URI.exec(s);
   if (!m) return undefined;
   const host = (m[2] ?? '').replace(/^.*@/, '');
+  if (/\s/.test(host) || /\s/.test(m[4] ?? '')) return undefined;
   if (host.startsWith('[') && !/^\[[0-9a-fA-F:.]+\](:\d*)?$/.test(host)) return undefined;
   return new URL(m[1] ?? '', host, m[3] ?? '', m[4] ?? '');
 }
@@ -56,6 +58,11 @@ function query(u: URL): Record<string, string[]> {
   return out;
 }
 
+/** Go's url.EscapedPath: keep RFC 3986 path characters and existing escapes, escape the rest. */
+function escapePath(path: string): string {
+  return path.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu, (c) => encodeURIComponent(c));
+}
+
 export const urlLibrary = {
   source: 'k8s.io/apiserver/pkg/cel/library/urls.go',
   provider: 'ours',
@@ -73,7 +80,7 @@ export const urlLibrary = {
     env.registerFunction('URL.getHost(): string', (u: URL) => u.host);
     env.registerFunction('URL.getHostname(): string', hostname);
     env.registerFunction('URL.getPort(): string', port);
-    env.registerFunction('URL.getEscapedPath(): string', (u: URL) => u.path);
+    env.registerFunction('URL.getEscapedPath(): string', (u: URL) => escapePath(u.path));
     env.registerFunction('URL.getQuery(): map<string, list<string>>', query);
   },
 } as const satisfies CelLibrary;
