@@ -78,3 +78,14 @@ describe('NotEquals', () => {
     expect(notEquals('x', null)).toBe(true);
   });
 });
+
+describe('Equals on quantities is exact', () => {
+  it('does not suffer from float rounding', () => {
+    expect(equals('700m', '0.7')).toBe(true);
+    expect(equals('1.1Gi', '1126.4Mi')).toBe(true);
+    expect(equals('0.7', 0.7)).toBe(true);
+    expect(equals('1e3', '1k')).toBe(true);
+    expect(equals('1Ki', '1024')).toBe(true);
+    expect(equals('1Ki', '1k')).toBe(false);
+  });
+});

@@ -4,7 +4,8 @@
  */
 import { wildcardMatch } from '../values/index.js';
 import { goDeepEqual, goParseFloat, isJsonObject } from './go-format.js';
-import { durationPair, k8sQuantity } from './scalars.js';
+import { compareExact, numberAsQuantity, parseExactQuantity } from './quantity.js';
+import { durationPair } from './scalars.js';
 
 export function equals(key: unknown, value: unknown): boolean {
   if (typeof key === 'boolean') return typeof value === 'boolean' && key === value;
@@ -38,15 +39,18 @@ function stringEquals(key: string, value: unknown): boolean {
   // Durations first: the only reading that may compare a string with a number (seconds).
   const durations = durationPair(key, value);
   if (durations) return durations[0] === durations[1];
-  const keyQuantity = k8sQuantity(key);
+  const keyQuantity = parseExactQuantity(key);
   if (keyQuantity !== undefined) {
     if (typeof value === 'string') {
       // A quantity key never falls back to wildcards: "100" vs "1*" is simply false.
-      const valueQuantity = k8sQuantity(value);
-      return valueQuantity !== undefined && keyQuantity === valueQuantity;
+      const valueQuantity = parseExactQuantity(value);
+      return valueQuantity !== undefined && compareExact(keyQuantity, valueQuantity) === 0;
     }
     // kyverno#16358: a quantity string equals the same number ("5" == 5).
-    if (typeof value === 'number') return keyQuantity === value;
+    if (typeof value === 'number') {
+      const valueQuantity = numberAsQuantity(value);
+      return valueQuantity !== undefined && compareExact(keyQuantity, valueQuantity) === 0;
+    }
   }
   return typeof value === 'string' && wildcardMatch(value, key);
 }

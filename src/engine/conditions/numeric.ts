@@ -5,7 +5,8 @@
  * a semantic version compared with a semantic version value ("1.10.0" > "1.9.0").
  */
 import { goParseFloat } from './go-format.js';
-import { compareSemver, durationPair, k8sQuantity, parseSemver } from './scalars.js';
+import { compareQuantities } from './quantity.js';
+import { compareSemver, durationPair, parseSemver } from './scalars.js';
 
 export type Comparison = 'GreaterThan' | 'GreaterThanOrEquals' | 'LessThan' | 'LessThanOrEquals';
 
@@ -41,9 +42,8 @@ function stringKey(op: Comparison, key: string, value: unknown): boolean {
   if (durations) return accepts(op, compare(durations[0], durations[1]));
   if (typeof value === 'string') {
     // Quantities before floats: plain numbers are quantities too, and "1" < "1Gi" must work.
-    const kq = k8sQuantity(key);
-    const vq = k8sQuantity(value);
-    if (kq !== undefined && vq !== undefined) return accepts(op, compare(kq, vq));
+    const cmp = compareQuantities(key, value);
+    if (cmp !== undefined) return accepts(op, cmp);
   }
   const parsedKey = goParseFloat(key);
   if (parsedKey !== undefined) return floatKey(op, parsedKey, value);

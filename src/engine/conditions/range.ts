@@ -2,7 +2,8 @@
  * Range values of the set operators: a value like "1-10" or "100Mi-1Gi" (pkg/engine/operator
  * InRangeRegex) is a closed interval, checked the way pattern.Validate checks ">= lo" and "<= hi".
  */
-import { goDuration, k8sQuantity } from './scalars.js';
+import { compareQuantities } from './quantity.js';
+import { goDuration } from './scalars.js';
 
 const IN_RANGE = /^([-|+]?\d+(?:\.\d+)?[A-Za-z]*)-([-|+]?\d+(?:\.\d+)?[A-Za-z]*)$/;
 const NOT_IN_RANGE = /^([-|+]?\d+(?:\.\d+)?[A-Za-z]*)!-([-|+]?\d+(?:\.\d+)?[A-Za-z]*)$/;
@@ -35,8 +36,6 @@ function compareBound(key: string, bound: string, accept: (cmp: number) => boole
   const kd = goDuration(key);
   const bd = goDuration(bound);
   if (kd !== undefined && bd !== undefined) return accept(Math.sign(kd - bd));
-  const k = k8sQuantity(key);
-  const b = k8sQuantity(bound);
-  if (k === undefined || b === undefined) return false;
-  return accept(Math.sign(k - b));
+  const cmp = compareQuantities(key, bound);
+  return cmp !== undefined && accept(cmp);
 }

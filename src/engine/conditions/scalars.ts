@@ -1,8 +1,8 @@
 /**
- * Duration, quantity and version readings shared by the operators, each mirroring the Go parser Kyverno
- * calls: time.ParseDuration, resource.ParseQuantity (k8s.io/apimachinery) and blang/semver Parse.
+ * Duration and version readings shared by the operators, each mirroring the Go parser Kyverno calls:
+ * time.ParseDuration and blang/semver Parse (quantities live in quantity.ts).
  */
-import { parseDuration, parseQuantity } from '../values/index.js';
+import { parseDuration } from '../values/index.js';
 
 const NS_PER_SECOND = 1e9;
 
@@ -39,12 +39,6 @@ export function durationPair(key: unknown, value: unknown): [number, number] | u
     v = secondsToNs(value);
   }
   return [k, v];
-}
-
-/** resource.ParseQuantity in base units; undefined for anything Kubernetes rejects (incl. ""). */
-export function k8sQuantity(text: string): number | undefined {
-  if (text.trim() !== text) return undefined; // ParseQuantity does not trim
-  return parseQuantity(text);
 }
 
 export interface SemVer {
