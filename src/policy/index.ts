@@ -8,3 +8,9 @@ export { loadInputs, DEFAULT_MAX_FILE_BYTES, STDIN_NAME } from './load/load-inpu
 export { isKubernetesObject } from './load/kubernetes-object.js';
 export { ISSUE_CODES } from './issue-codes.js';
 export type { IssueCode } from './issue-codes.js';
+export type { PolicyChecks, JmesPathCheck } from './validate/checks.js';
+export { defaultChecks } from './validate/default-checks.js';
+export { validatePolicy, lookupPolicyKind } from './validate/validate-policy.js';
+export { validatePolicyDocument, isValid } from './validate/validate-document.js';
+export { POLICY_KINDS } from './schemas/policy-kinds.js';
+export type { PolicyKind, PolicyFamily } from './schemas/policy-kinds.js';

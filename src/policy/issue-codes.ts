@@ -11,7 +11,8 @@ export const ISSUE_CODES = {
   YAML_PARSE: 'A document is not well-formed YAML or JSON.',
   NOT_KUBERNETES: 'A document is not a Kubernetes object (a scalar, an array, or missing apiVersion/kind).',
   // Policy shape (JSON Schema)
-  UNKNOWN_POLICY_KIND: 'The apiVersion/kind is not a policy type Guardrail validates.',
+  UNKNOWN_POLICY_KIND: 'A Kyverno or admission policy apiVersion/kind that does not exist (e.g. a misspelt kind or unserved version).',
+  NOT_A_POLICY: 'A warning: the document is not a policy type Guardrail validates, so it was skipped.',
   SCHEMA_UNKNOWN_FIELD: 'A field that the policy API does not define.',
   SCHEMA_MISSING_FIELD: 'A required field is missing.',
   SCHEMA_WRONG_TYPE: 'A field has the wrong type (e.g. a string where a list is expected).',
@@ -22,7 +23,7 @@ export const ISSUE_CODES = {
   VALIDATE_TYPE: 'A validate rule must define exactly one of pattern, anyPattern, deny, foreach, cel, podSecurity, manifests, assert.',
   MATCH_VARIABLE: 'Variables ({{ }}) are not allowed in match or exclude.',
   BACKGROUND_USER_INFO: 'background mode (the default) cannot use admission-only user information.',
-  DUPLICATE_CONTEXT_NAME: 'Two context entries in one scope share a name.',
+  DUPLICATE_CONTEXT_NAME: 'A warning: two context entries in one list share a name; the later replaces the earlier.',
   INVALID_KIND: 'A kind in match/exclude cannot be parsed as [group/][version/]Kind[/subresource].',
   // Deeper checks delegated to the engine
   JMESPATH_INVALID: 'A JMESPath expression (a {{ }} variable, jmesPath or foreach list) does not parse.',

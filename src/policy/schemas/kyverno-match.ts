@@ -1,0 +1,31 @@
+/** Kyverno match/exclude (api/kyverno/v1 match_resources_types.go, resource_description_types.go). */
+import { closed, labelSelector, listOf, oneOfStrings, str, strList, strMap } from './common.js';
+import type { JsonSchema } from './common.js';
+
+const subject = closed({ kind: str, apiGroup: str, name: str, namespace: str }, ['kind', 'name']);
+
+const userInfo = { roles: strList, clusterRoles: strList, subjects: listOf(subject) };
+
+/** Admission operations a rule may match (admissionregistration/v1 OperationType, minus '*'). */
+const operation = oneOfStrings('CREATE', 'CONNECT', 'UPDATE', 'DELETE');
+
+export const resourceDescription = closed({
+  kinds: strList,
+  name: str,
+  names: strList,
+  namespaces: strList,
+  annotations: strMap,
+  selector: labelSelector,
+  namespaceSelector: labelSelector,
+  operations: listOf(operation),
+});
+
+export const resourceFilter = closed({ ...userInfo, resources: resourceDescription });
+
+/** `match`/`exclude`: any/all filters, or the older inline resources + user info. */
+export const matchResources: JsonSchema = closed({
+  any: listOf(resourceFilter),
+  all: listOf(resourceFilter),
+  ...userInfo,
+  resources: resourceDescription,
+});

@@ -1,0 +1,18 @@
+/** PolicyException, kyverno.io/v2 and v2beta1 (api/kyverno/v2 policy_exception_types.go). */
+import { bool, closed, kubernetesObject, listOf, looseList, str, strList } from './common.js';
+import type { JsonSchema } from './common.js';
+import { conditions } from './kyverno-context.js';
+import { matchResources } from './kyverno-match.js';
+
+const spec = closed(
+  {
+    background: bool,
+    match: matchResources,
+    conditions,
+    exceptions: listOf(closed({ policyName: str, ruleNames: strList }, ['policyName', 'ruleNames'])),
+    podSecurity: looseList,
+  },
+  ['exceptions', 'match'],
+);
+
+export const policyExceptionSchema: JsonSchema = kubernetesObject(spec);
