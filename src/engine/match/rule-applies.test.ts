@@ -65,3 +65,12 @@ describe('ruleApplies', () => {
     expect(fn(buildMatchSubject(pod('kube-public'))).applies).toBe(false);
   });
 });
+
+describe('webhookDefaultOperations', () => {
+  it('CREATE/UPDATE for mutate and verifyImages, all four otherwise', async () => {
+    const { webhookDefaultOperations } = await import('./index.js');
+    expect(webhookDefaultOperations({ name: 'm', mutate: {} })).toEqual(['CREATE', 'UPDATE']);
+    expect(webhookDefaultOperations({ name: 'i', verifyImages: [] })).toEqual(['CREATE', 'UPDATE']);
+    expect(webhookDefaultOperations({ name: 'v', validate: {} })).toEqual(['CREATE', 'UPDATE', 'DELETE', 'CONNECT']);
+  });
+});

@@ -15,9 +15,9 @@ export interface MatchOptions {
   isExclude?: boolean;
   /**
    * Apply the operations Kyverno registers its webhooks for when no match filter lists `operations`
-   * (mutate: CREATE, UPDATE; others: CREATE, UPDATE, DELETE, CONNECT). The engine itself, like Kyverno's,
-   * checks operations only when a filter lists them; the webhook path sets this so that, e.g., a mutate rule
-   * never runs on DELETE. https://kyverno.io/docs/writing-policies/match-exclude/#configure-webhooks
+   * (mutate and verifyImages, served by the mutating webhooks: CREATE, UPDATE; others: CREATE, UPDATE, DELETE,
+   * CONNECT). The engine itself, like Kyverno's, checks operations only when a filter lists them; the webhook
+   * path sets this so that, e.g., a mutate rule never runs on DELETE. https://kyverno.io/docs/writing-policies/match-exclude/#configure-webhooks
    */
   applyWebhookDefaults?: boolean;
 }
@@ -32,7 +32,7 @@ const MUTATE_OPERATIONS: readonly Operation[] = ['CREATE', 'UPDATE'];
 
 /** Operations Kyverno's webhook receives for a rule that names none. */
 export function webhookDefaultOperations(rule: Rule): readonly Operation[] {
-  return rule.mutate ? MUTATE_OPERATIONS : ALL_OPERATIONS;
+  return rule.mutate || rule.verifyImages ? MUTATE_OPERATIONS : ALL_OPERATIONS;
 }
 
 function listsOperations(block: MatchResources | undefined): boolean {
