@@ -8,7 +8,8 @@ const NS_PER_SECOND = 1e9;
 
 /** time.ParseDuration in nanoseconds; undefined when Go would return an error. */
 export function goDuration(text: string): number | undefined {
-  return parseDuration(text);
+  // ParseDuration does not trim: " 1h" is an error in Go.
+  return text.trim() === text ? parseDuration(text) : undefined;
 }
 
 /**
