@@ -1,0 +1,96 @@
+import { hmacHex, open, seal, sha256Hex } from './crypto.js';
+import { RepoError } from './errors.js';
+import { codecs } from './compression.js';
+import type { RepoContext } from './context.js';
+
+export type BlobType = 'data' | 'tree';
+
+/** Where a blob sits: pack id, byte range of its sealed bytes, raw length, whether it is compressed. */
+export interface BlobEntry {
+  readonly id: string;
+  readonly type: BlobType;
+  readonly offset: number;
+  readonly length: number;
+  readonly raw: number;
+  readonly z: boolean;
+}
+
+export interface PackInfo {
+  readonly id: string;
+  readonly size: number;
+  readonly blobs: BlobEntry[];
+}
+
+const enc = new TextEncoder();
+const HEADER_AAD = enc.encode('guardrail-pack-header');
+
+export function packKey(id: string): string {
+  return `data/${id.slice(0, 2)}/${id}`;
+}
+
+/**
+ * Pack layout: sealed blobs back to back, then the sealed JSON header listing them, then the header's length
+ * as a 4-byte little-endian integer. The pack's name is the SHA-256 of all its bytes.
+ */
+export function createPackBuilder() {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let blobs: BlobEntry[] = [];
+  return {
+    get size() {
+      return size;
+    },
+    get count() {
+      return blobs.length;
+    },
+    add(id: string, type: BlobType, sealed: Buffer, raw: number, z: boolean): void {
+      blobs.push({ id, type, offset: size, length: sealed.length, raw, z });
+      parts.push(sealed);
+      size += sealed.length;
+    },
+    finish(key: Buffer): { bytes: Buffer; info: PackInfo } {
+      const header = seal(key, enc.encode(JSON.stringify(blobs)), HEADER_AAD);
+      const len = Buffer.alloc(4);
+      len.writeUInt32LE(header.length);
+      const bytes = Buffer.concat([...parts, header, len]);
+      const info = { id: sha256Hex(bytes), size: bytes.length, blobs };
+      parts = [];
+      blobs = [];
+      size = 0;
+      return { bytes, info };
+    },
+  };
+}
+
+/** Reads a whole pack's header, checking the pack hash and the header's auth tag. */
+export function readPackHeader(ctx: RepoContext, id: string, bytes: Uint8Array): BlobEntry[] {
+  const key = packKey(id);
+  if (sha256Hex(bytes) !== id) throw new RepoError('REPO_CORRUPT_PACK', `${key}: hash does not match its name`, key);
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const hl = b.length >= 4 ? b.readUInt32LE(b.length - 4) : -1;
+  const plain = hl > 0 && hl <= b.length - 4 ? open(ctx.keys.enc, b.subarray(b.length - 4 - hl, b.length - 4), HEADER_AAD) : undefined;
+  if (!plain) throw new RepoError('REPO_CORRUPT_PACK', `${key}: header fails its authentication tag`, key);
+  return JSON.parse(plain.toString('utf8')) as BlobEntry[];
+}
+
+/** Reads only a pack's header with two range reads (length, then header); checks the header's tag. */
+export async function readPackTail(ctx: RepoContext, id: string, size: number): Promise<BlobEntry[]> {
+  const key = packKey(id);
+  const len = Buffer.from(await ctx.storage.getRange(key, size - 4, 4)).readUInt32LE(0);
+  if (len <= 0 || len > size - 4) throw new RepoError('REPO_CORRUPT_PACK', `${key}: bad header length`, key);
+  const plain = open(ctx.keys.enc, await ctx.storage.getRange(key, size - 4 - len, len), HEADER_AAD);
+  if (!plain) throw new RepoError('REPO_CORRUPT_PACK', `${key}: header fails its authentication tag`, key);
+  return JSON.parse(plain.toString('utf8')) as BlobEntry[];
+}
+
+/** Opens one sealed blob: auth tag (bound to the id), decompression, then the keyed id itself. */
+export async function openBlob(ctx: RepoContext, packId: string, e: BlobEntry, sealed: Uint8Array): Promise<Buffer> {
+  const key = packKey(packId);
+  const plain = open(ctx.keys.enc, sealed, Buffer.from(e.id, 'hex'));
+  if (!plain) throw new RepoError('REPO_CORRUPT_PACK', `${key}: blob ${e.id.slice(0, 12)} fails its authentication tag`, key);
+  const data = e.z ? await codecs[ctx.config.compression.name].decompress(plain) : plain;
+  if (data.length !== e.raw || hmacHex(ctx.keys.id, data) !== e.id) {
+    throw new RepoError('REPO_CORRUPT_PACK', `${key}: blob ${e.id.slice(0, 12)} does not match its id`, key);
+  }
+  return data;
+}
