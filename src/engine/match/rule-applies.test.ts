@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject, Rule } from '../policy-types.js';
 import type { AdmissionInput, GroupVersionKind } from '../request.js';
-import { ruleApplies, compileRuleMatch, buildMatchSubject } from './index.js';
+import { ruleApplies, compileRuleMatch, buildMatchSubject, webhookDefaultOperations } from './index.js';
 
 const GVK: Record<string, GroupVersionKind> = {
   Pod: { group: '', version: 'v1', kind: 'Pod' },
@@ -67,8 +67,7 @@ describe('ruleApplies', () => {
 });
 
 describe('webhookDefaultOperations', () => {
-  it('CREATE/UPDATE for mutate and verifyImages, all four otherwise', async () => {
-    const { webhookDefaultOperations } = await import('./index.js');
+  it('CREATE/UPDATE for mutate and verifyImages, all four otherwise', () => {
     expect(webhookDefaultOperations({ name: 'm', mutate: {} })).toEqual(['CREATE', 'UPDATE']);
     expect(webhookDefaultOperations({ name: 'i', verifyImages: [] })).toEqual(['CREATE', 'UPDATE']);
     expect(webhookDefaultOperations({ name: 'v', validate: {} })).toEqual(['CREATE', 'UPDATE', 'DELETE', 'CONNECT']);
