@@ -36,8 +36,6 @@ export function compileCelRule(rule: Rule, pointer: string): CompileCelRuleResul
   const fallback = rule.validate?.message;
   const expressions = (cel.expressions ?? []).map((e) => (e.message || fallback === undefined ? e : { ...e, message: fallback }));
   if (expressions.length === 0) sink.issues.push({ code: 'CEL_POLICY_INVALID', message: 'validate.cel.expressions is required', path: joinPointer(celPointer, 'expressions'), severity: 'error' });
-  // Compiled so broken ones are reported; results do not carry audit annotations.
-  namedList(cel.auditAnnotations, joinPointer(celPointer, 'auditAnnotations'), sink, 'key', 'valueExpression');
   const body: CompiledCelBody = {
     matchConditions: namedList(rule.celPreconditions, joinPointer(pointer, 'celPreconditions'), sink, 'name', 'expression').map(({ key, expr }) => ({ name: key, expr })),
     variables: compileVariables(cel.variables, joinPointer(celPointer, 'variables'), sink),
@@ -46,6 +44,8 @@ export function compileCelRule(rule: Rule, pointer: string): CompileCelRuleResul
     failurePolicy: 'Fail',
     dialect: 'kubernetes',
   };
+  // Compiled so broken ones are reported; results do not carry audit annotations.
+  namedList(cel.auditAnnotations, joinPointer(celPointer, 'auditAnnotations'), sink, 'key', 'valueExpression');
   if (sink.issues.length > 0) return { ok: false, issues: sink.issues };
   return {
     ok: true,

@@ -84,10 +84,7 @@ const KINDS = {
   ReferenceGrant: ['referencegrants', 'gateway.networking.k8s.io', true],
 } as const satisfies Record<string, Entry>;
 
-/**
- * The built-in mapping for a kind, or the apimachinery guess (meta.UnsafeGuessKindToResource:
- * lowercase, `s` -> `ses`, `y` -> `ies`, else `+s`) with the given group and an unknown scope.
- */
+/** The built-in mapping for a kind, or a guessed plural with the given group and an unknown scope. */
 export function kindToResource(kind: string, group?: string): KindInfo {
   const entry = (KINDS as Record<string, Entry | undefined>)[kind];
   if (entry && (group === undefined || group === entry[1])) {
@@ -96,10 +93,15 @@ export function kindToResource(kind: string, group?: string): KindInfo {
   return { resource: guessResource(kind), group: group ?? '' };
 }
 
+/**
+ * Lowercase English plural. apimachinery's meta.UnsafeGuessKindToResource turns every trailing `y`
+ * into `ies` ("gatewaies"), but CRD authors declare real plurals, so vowel+y keeps its `y` here.
+ */
 export function guessResource(kind: string): string {
   const lower = kind.toLowerCase();
-  if (lower.endsWith('s')) return lower + 'es';
-  if (lower.endsWith('y')) return lower.slice(0, -1) + 'ies';
+  if (lower.endsWith('endpoints')) return lower;
+  if (/(s|x|z|ch|sh)$/.test(lower)) return lower + 'es';
+  if (/[^aeiou]y$/.test(lower)) return lower.slice(0, -1) + 'ies';
   return lower + 's';
 }
 
