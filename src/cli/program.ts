@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { registerApplyCommand } from './commands/apply.js';
 import { registerTestCommand } from './commands/test.js';
+import { registerValidateCommand } from './commands/validate.js';
 
 /** Builds the `guardrail` command tree; commands are thin and call the libraries under src/. */
 export function buildProgram(): Command {
@@ -7,6 +9,8 @@ export function buildProgram(): Command {
     .description('Kubernetes guardrail: Kyverno-compatible policies, admission webhook and data protection')
     .version('0.1.0')
     .exitOverride();
+  registerApplyCommand(program);
   registerTestCommand(program);
+  registerValidateCommand(program);
   return program;
 }

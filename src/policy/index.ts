@@ -14,3 +14,5 @@ export { validatePolicy, lookupPolicyKind } from './validate/validate-policy.js'
 export { validatePolicyDocument, isValid } from './validate/validate-document.js';
 export { POLICY_KINDS } from './schemas/policy-kinds.js';
 export type { PolicyKind, PolicyFamily } from './schemas/policy-kinds.js';
+export { validatePolicyFiles } from './validate/validate-files.js';
+export type { FilesValidation, PolicyValidation } from './validate/validate-files.js';
