@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerApplyCommand } from './commands/apply.js';
 import { registerTestCommand } from './commands/test.js';
 import { registerValidateCommand } from './commands/validate.js';
 
@@ -8,6 +9,7 @@ export function buildProgram(): Command {
     .description('Kubernetes guardrail: Kyverno-compatible policies, admission webhook and data protection')
     .version('0.1.0')
     .exitOverride();
+  registerApplyCommand(program);
   registerTestCommand(program);
   registerValidateCommand(program);
   return program;

@@ -3,7 +3,7 @@
  * autogen rules expanded, actions and metadata resolved. Structural problems are found by the policy
  * validator (src/policy) before this runs; compile reports only what stops evaluation.
  */
-import { expandAutogenRules } from './autogen/index.js';
+import { expandAutogenRulesWithOrigin, type ExpandedRule } from './autogen/index.js';
 import type { CompiledPolicy, CompiledRule, FailureAction, RuleKind } from './compiled.js';
 import { matchLabelSelector } from './match/index.js';
 import type { KyvernoPolicy, Rule, Validation } from './policy-types.js';
@@ -32,21 +32,20 @@ export function compilePolicy(policy: KyvernoPolicy): CompileResult {
   const name = policy.metadata?.name ?? '';
   const annotations = policy.metadata?.annotations ?? {};
   const spec = policy.spec ?? {};
-  let expanded: Rule[];
+  let expanded: ExpandedRule[];
   try {
-    expanded = expandAutogenRules(policy);
+    expanded = expandAutogenRulesWithOrigin(policy);
   } catch (err) {
     return { ok: false, issues: [{ code: 'AUTOGEN_FAILED', message: String(err), path: '/spec/rules' }] };
   }
-  const original = new Set((spec.rules ?? []).map((r) => r.name));
   const rules: CompiledRule[] = [];
-  expanded.forEach((rule, i) => {
+  expanded.forEach(({ rule, source, autogen }, i) => {
     const kind = ruleKind(rule);
     if (!kind) {
       issues.push({ code: 'RULE_TYPE_MISSING', message: `rule ${rule.name} has no validate, mutate, generate or verifyImages`, path: `/spec/rules/${i}` });
       return;
     }
-    const base = original.has(rule.name) ? undefined : rule.name.replace(/^autogen-(cronjob-)?/, '');
+    const base = autogen === 'none' ? undefined : source;
     const fix = annotations[`${FIX_ANNOTATION}.${base ?? rule.name}`] ?? annotations[FIX_ANNOTATION];
     rules.push({
       name: rule.name,

@@ -5,7 +5,7 @@
  * exception matcher does), its `match` block matches the request and its `conditions` hold.
  */
 import { evaluateConditions } from '../conditions/index.js';
-import { checkMatchResources } from '../match/index.js';
+import { checkExceptionMatch } from '../match/index.js';
 import type { JsonObject, PolicyException } from '../policy-types.js';
 import type { AdmissionInput } from '../request.js';
 import { wildcardMatch } from '../values/index.js';
@@ -33,7 +33,7 @@ function namesPolicy(ex: PolicyException, q: ExceptionQuery): boolean {
 export function findException(exceptions: readonly PolicyException[], q: ExceptionQuery): string | undefined {
   for (const ex of exceptions) {
     if (!namesPolicy(ex, q)) continue;
-    if (ex.spec.match && !checkMatchResources(ex.spec.match, q.input, {}).matched) continue;
+    if (ex.spec.match && !checkExceptionMatch(ex.spec.match, q.input).matched) continue;
     if (ex.spec.conditions) {
       try {
         const r = evaluateConditions(ex.spec.conditions, (v) => substituteVariables(v, q.data, { env: q.env, onMissing: 'null' }));
