@@ -2,7 +2,7 @@
  * Kyverno's anchor error values (pkg/engine/anchor/error.go): a fixed prefix and the inner message, e.g.
  * `conditional anchor mismatch: resource value 'a' does not match 'b' at path /metadata/labels/x/`.
  */
-import { parsePointer } from '../json-pointer.js';
+import { joinPointer, parsePointer } from '../json-pointer.js';
 import type { PatternError } from './types.js';
 
 export const CONDITIONAL_PREFIX = 'conditional anchor mismatch';
@@ -15,6 +15,7 @@ export const NEGATION_PREFIX = 'negation anchor matched in resource';
  */
 export function kyvernoPath(pointer: string): string {
   if (pointer === '') return '/';
+  if (!pointer.includes('~')) return `${pointer}/`; // nothing escaped: the common case, on every failure
   return `/${parsePointer(pointer).join('/')}/`;
 }
 
@@ -37,4 +38,10 @@ export function negationError(pointer: string): PatternError {
 /** multierr.Combine of the skip errors of every array element (validate.go validateArrayOfMaps). */
 export function combinedSkipError(errors: PatternError[], pointer: string): PatternError {
   return { kind: 'skip', message: errors.map((e) => e.message).join('; '), pointer };
+}
+
+/** joinPointer for one token, without the escaping work for the usual tokens that need none (hot path). */
+export function childPointer(base: string, token: string | number): string {
+  if (typeof token === 'number' || (!token.includes('/') && !token.includes('~'))) return `${base}/${token}`;
+  return joinPointer(base, token);
 }

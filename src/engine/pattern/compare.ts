@@ -7,20 +7,51 @@ import { formatFloatExp, goKind } from '../anchors/index.js';
 import { parseDuration, wildcardMatch } from '../values/index.js';
 import { strictQuantity, type Comparison, type Operator } from './operators.js';
 
-/** pattern.go convertNumberToString: nil is "0", float64 is %f, other types do not convert. */
-function numberText(value: unknown): string | undefined {
+/**
+ * The value as a duration / quantity, as pattern.go reads it through convertNumberToString (nil is "0", an
+ * int64 its digits, a float64 "%f", other types do not convert), then time.ParseDuration /
+ * resource.ParseQuantity. Numbers are handled without building their text: digits alone are never a
+ * duration except "0", and a "%f" text always is.
+ */
+function durationOf(value: unknown): number | undefined {
   switch (goKind(value)) {
     case 'nil':
-      return '0';
-    case 'string':
-      return value as string;
+      return 0;
     case 'int':
-      return String(value);
-    case 'float':
-      return (value as number).toFixed(6);
+      return value === 0 ? 0 : undefined;
+    case 'string':
+      return cached(durations, value as string, strictDuration);
     default:
       return undefined;
   }
+}
+
+function quantityOf(value: unknown): number | undefined {
+  switch (goKind(value)) {
+    case 'nil':
+      return 0;
+    case 'int':
+      return value as number;
+    case 'float':
+      return Number((value as number).toFixed(6));
+    case 'string':
+      return cached(quantities, value as string, strictQuantity);
+    default:
+      return undefined;
+  }
+}
+
+/** Resource strings repeat across requests ("512Mi", "30s"); parse each once. Bounded: input is untrusted. */
+const durations = new Map<string, number | undefined>();
+const quantities = new Map<string, number | undefined>();
+const CACHE_LIMIT = 10_000;
+
+function cached(cache: Map<string, number | undefined>, text: string, parse: (t: string) => number | undefined): number | undefined {
+  if (cache.has(text)) return cache.get(text);
+  const parsed = parse(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, parsed);
+  return parsed;
 }
 
 /** time.ParseDuration does not trim either. */
@@ -62,18 +93,13 @@ function stringText(value: unknown): string | undefined {
 }
 
 export function compare(value: unknown, cmp: Comparison): boolean {
-  if (cmp.duration !== undefined || cmp.quantity !== undefined) {
-    const text = numberText(value);
-    if (text !== undefined) {
-      if (cmp.duration !== undefined) {
-        const d = strictDuration(text);
-        if (d !== undefined) return ordered(cmp.op, d, cmp.duration);
-      }
-      if (cmp.quantity !== undefined) {
-        const q = strictQuantity(text);
-        if (q !== undefined) return ordered(cmp.op, q, cmp.quantity);
-      }
-    }
+  if (cmp.duration !== undefined) {
+    const d = durationOf(value);
+    if (d !== undefined) return ordered(cmp.op, d, cmp.duration);
+  }
+  if (cmp.quantity !== undefined) {
+    const q = quantityOf(value);
+    if (q !== undefined) return ordered(cmp.op, q, cmp.quantity);
   }
   if (cmp.op !== '' && cmp.op !== '!') return false; // ordering operators do not apply to strings
   const text = stringText(value);

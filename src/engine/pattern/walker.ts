@@ -5,6 +5,7 @@
  */
 import {
   anchorHandlers,
+  childPointer,
   combinedSkipError,
   goFormat,
   goTypeName,
@@ -17,7 +18,7 @@ import {
   type JsonMap,
   type PatternError,
 } from '../anchors/index.js';
-import { joinPointer } from '../json-pointer.js';
+
 import { checkValue } from './check-value.js';
 import { compileMap, type CompiledMap, type PatternEntry } from './compile-map.js';
 import { expandMetadata } from './metadata-wildcards.js';
@@ -66,13 +67,17 @@ export class PatternWalker implements HandlerContext {
 
   /** The default handler (handlers.go defaultHandler), also used for `+()` keys, looked up literally. */
   plainKey(input: HandlerInput): PatternError | undefined {
-    const value = Object.hasOwn(input.resourceMap, input.rawKey) ? input.resourceMap[input.rawKey] : undefined;
-    if (input.pattern === '*') {
+    return this.plain(input.rawKey, input.pattern, input.resourceMap, input.pointer);
+  }
+
+  private plain(rawKey: string, pattern: unknown, resourceMap: JsonMap, pointer: string): PatternError | undefined {
+    const value = Object.hasOwn(resourceMap, rawKey) ? resourceMap[rawKey] : undefined;
+    if (pattern === '*') {
       // "*" asks for presence: any non-null value passes; the failure points at the parent map.
       if (value !== undefined && value !== null) return undefined;
-      return plainError(`${kyvernoPath(input.pointer)}/${input.rawKey} not found`, input.pointer);
+      return plainError(`${kyvernoPath(pointer)}/${rawKey} not found`, pointer);
     }
-    return this.validate(value, input.pattern, joinPointer(input.pointer, input.rawKey));
+    return this.validate(value, pattern, childPointer(pointer, rawKey));
   }
 
   private track(compiled: CompiledMap, resource: JsonMap): void {
@@ -89,21 +94,20 @@ export class PatternWalker implements HandlerContext {
       const expanded = expandMetadata(pattern, compiled.wildcardMetadata, resource);
       if (expanded !== pattern) compiled = compileMap(expanded);
     }
-    for (const e of compiled.anchors) {
-      const err = this.handle(e, resource, pointer);
-      if (err !== undefined) return err;
-    }
-    for (const e of compiled.rest) {
-      const err = this.handle(e, resource, pointer);
+    return this.entries(compiled.anchors, resource, pointer) ?? this.entries(compiled.rest, resource, pointer);
+  }
+
+  private entries(list: PatternEntry[], resourceMap: JsonMap, pointer: string): PatternError | undefined {
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i] as PatternEntry;
+      const type = e.parsed.type;
+      const err =
+        type === undefined
+          ? this.plain(e.rawKey, e.value, resourceMap, pointer)
+          : anchorHandlers[type]({ rawKey: e.rawKey, key: e.parsed.key, pattern: e.value, resourceMap, pointer }, this);
       if (err !== undefined) return err;
     }
     return undefined;
-  }
-
-  private handle(e: PatternEntry, resourceMap: JsonMap, pointer: string): PatternError | undefined {
-    const input: HandlerInput = { rawKey: e.rawKey, key: e.parsed.key, pattern: e.value, resourceMap, pointer };
-    const type = e.parsed.type;
-    return type === undefined ? this.plainKey(input) : anchorHandlers[type](input, this);
   }
 
   private validateArray(resource: unknown[], pattern: unknown[], pointer: string): PatternError | undefined {
@@ -124,7 +128,7 @@ export class PatternWalker implements HandlerContext {
     let applied = 0;
     let skipped: PatternError[] | undefined;
     for (let i = 0; i < count; i++) {
-      const err = this.validate(resource[i], patternAt(i), joinPointer(pointer, i));
+      const err = this.validate(resource[i], patternAt(i), childPointer(pointer, i));
       if (err === undefined) applied++;
       else if (isSkipError(err)) (skipped ??= []).push(err);
       else return err;

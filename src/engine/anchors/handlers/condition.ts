@@ -1,4 +1,4 @@
-import { joinPointer } from '../../json-pointer.js';
+import { childPointer } from '../errors.js';
 import { conditionalError } from '../errors.js';
 import type { Handler } from '../types.js';
 
@@ -8,7 +8,7 @@ import type { Handler } from '../types.js';
  * https://kyverno.io/docs/policy-types/cluster-policy/validate/#anchors
  */
 export const conditionHandler: Handler = (input, ctx) => {
-  const pointer = joinPointer(input.pointer, input.key);
+  const pointer = childPointer(input.pointer, input.key);
   if (!Object.hasOwn(input.resourceMap, input.key)) {
     return conditionalError("conditional anchor key doesn't exist in the resource", pointer);
   }

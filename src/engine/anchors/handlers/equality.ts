@@ -1,4 +1,4 @@
-import { joinPointer } from '../../json-pointer.js';
+import { childPointer } from '../errors.js';
 import type { Handler } from '../types.js';
 
 /**
@@ -7,5 +7,5 @@ import type { Handler } from '../types.js';
  */
 export const equalityHandler: Handler = (input, ctx) => {
   if (!Object.hasOwn(input.resourceMap, input.key)) return undefined;
-  return ctx.validate(input.resourceMap[input.key], input.pattern, joinPointer(input.pointer, input.key));
+  return ctx.validate(input.resourceMap[input.key], input.pattern, childPointer(input.pointer, input.key));
 };

@@ -1,5 +1,4 @@
-import { joinPointer } from '../../json-pointer.js';
-import { kyvernoPath, plainError } from '../errors.js';
+import { childPointer, kyvernoPath, plainError } from '../errors.js';
 import { goTypeName, isJsonMap } from '../go-format.js';
 import type { Handler, HandlerContext, JsonMap } from '../types.js';
 
@@ -11,7 +10,7 @@ import type { Handler, HandlerContext, JsonMap } from '../types.js';
 export const existenceHandler: Handler = (input, ctx) => {
   if (!Object.hasOwn(input.resourceMap, input.key)) return undefined;
   const value = input.resourceMap[input.key];
-  const pointer = joinPointer(input.pointer, input.key);
+  const pointer = childPointer(input.pointer, input.key);
   if (!Array.isArray(value)) {
     return plainError(
       `invalid resource type ${goTypeName(value)}: Existence ^ () anchor can be used only on list/array type resource`,
@@ -40,7 +39,7 @@ export const existenceHandler: Handler = (input, ctx) => {
 
 function anyElementMatches(ctx: HandlerContext, list: unknown[], pattern: JsonMap, pointer: string): boolean {
   for (let i = 0; i < list.length; i++) {
-    if (ctx.validate(list[i], pattern, joinPointer(pointer, i)) === undefined) return true;
+    if (ctx.validate(list[i], pattern, childPointer(pointer, i)) === undefined) return true;
   }
   return false;
 }

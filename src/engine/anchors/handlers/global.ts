@@ -1,4 +1,4 @@
-import { joinPointer } from '../../json-pointer.js';
+import { childPointer } from '../errors.js';
 import { globalError } from '../errors.js';
 import type { Handler } from '../types.js';
 
@@ -8,7 +8,7 @@ import type { Handler } from '../types.js';
  */
 export const globalHandler: Handler = (input, ctx) => {
   if (!Object.hasOwn(input.resourceMap, input.key)) return undefined;
-  const pointer = joinPointer(input.pointer, input.key);
+  const pointer = childPointer(input.pointer, input.key);
   const err = ctx.validate(input.resourceMap[input.key], input.pattern, pointer);
   return err === undefined ? undefined : globalError(err.message, err.pointer);
 };

@@ -1,4 +1,4 @@
-import { joinPointer } from '../../json-pointer.js';
+import { childPointer } from '../errors.js';
 import { negationError } from '../errors.js';
 import type { Handler } from '../types.js';
 
@@ -8,5 +8,5 @@ import type { Handler } from '../types.js';
  */
 export const negationHandler: Handler = (input) => {
   if (!Object.hasOwn(input.resourceMap, input.key)) return undefined;
-  return negationError(joinPointer(input.pointer, input.key));
+  return negationError(childPointer(input.pointer, input.key));
 };
