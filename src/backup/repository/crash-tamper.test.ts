@@ -76,7 +76,7 @@ describe('tampering is detected and named', () => {
   it('a flipped byte in a pack', async () => {
     const { h } = await backedUp();
     const [key, obj] = [...objects(h)].find(([k]) => k.startsWith('data/')) ?? [];
-    obj!.data[100] ^= 0xff;
+    obj!.data[100] = (obj!.data[100] ?? 0) ^ 0xff;
     const v = await h.repo.verify();
     expect(v.ok).toBe(false);
     expect(v.problems).toContainEqual(expect.objectContaining({ code: 'REPO_CORRUPT_PACK', key }));
@@ -118,7 +118,7 @@ describe('tampering is detected and named', () => {
   it('a corrupted index: verify names it, backups still work and deduplicate', async () => {
     const { h, snap } = await backedUp();
     const [key, obj] = [...objects(h)].find(([k]) => k.startsWith('index/')) ?? [];
-    obj!.data[40] ^= 1;
+    obj!.data[40] = (obj!.data[40] ?? 0) ^ 1;
     const v = await h.repo.verify();
     expect(v.problems).toContainEqual(expect.objectContaining({ code: 'REPO_CORRUPT_INDEX', key }));
     const out = await tempDir('out');
