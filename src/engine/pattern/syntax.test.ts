@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatePatternSyntax } from './index.js';
+import { PATTERN_ISSUE_CODES, validatePatternSyntax } from './index.js';
 
 const codes = (pattern: unknown) => validatePatternSyntax(pattern, '/spec/rules/0/validate/pattern').map((i) => [i.code, i.path]);
 
@@ -59,5 +59,13 @@ describe('validatePatternSyntax', () => {
 
   it('escapes keys in pointers', () => {
     expect(validatePatternSyntax({ 'a/b': { '&(c)': 1 } }, '')[0]?.path).toBe('/a~1b/&(c)');
+  });
+});
+
+describe('issue codes', () => {
+  it('every declared code is produced by some pattern', () => {
+    const samples = [{ '&(a)': 1 }, { '(a': 1 }, { '+(a)': 1 }, { '^(a)': [] }, { a: '>x' }, { a: Symbol('x') }];
+    const produced = new Set(samples.flatMap((p) => validatePatternSyntax(p, '').map((i) => i.code)));
+    expect([...produced].sort()).toEqual([...PATTERN_ISSUE_CODES].sort());
   });
 });
