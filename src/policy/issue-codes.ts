@@ -28,7 +28,9 @@ export const ISSUE_CODES = {
   // Deeper checks delegated to the engine
   JMESPATH_INVALID: 'A JMESPath expression (a {{ }} variable, jmesPath or foreach list) does not parse.',
   PATTERN_INVALID: 'A validate pattern uses an anchor or operator incorrectly.',
+  PATTERN_WARNING: 'A warning from the pattern check: legal but probably not what was meant.',
   CONDITION_INVALID: 'A precondition or deny condition is malformed (e.g. an unknown operator).',
+  CONDITION_WARNING: 'A warning from the condition check, e.g. a deprecated operator such as NotIn.',
 } as const satisfies Record<string, string>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

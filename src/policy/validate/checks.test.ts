@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PolicyChecks } from './checks.js';
+import { defaultChecks } from './default-checks.js';
 import { clusterPolicy, codes, issuesOf, MATCH_PODS } from './test-helpers.js';
 
 const policy = clusterPolicy(`  - name: r
@@ -45,5 +46,35 @@ describe('injected checks', () => {
     expect(issues).toMatchObject([
       { code: 'PATTERN_INVALID', path: '/spec/rules/0/validate/foreach/0/pattern/image', message: 'bad anchor' },
     ]);
+  });
+});
+
+describe('default checks (the engine)', () => {
+  it('flag a JMESPath that does not parse, an unknown operator and a deprecated one', () => {
+    const policy = clusterPolicy(`  - name: r
+${MATCH_PODS}    validate:
+      deny:
+        conditions:
+          any:
+          - {key: "{{ request.object.metadata.name | }}", operator: Equals, value: x}
+          - {key: a, operator: Equalz, value: x}
+          - {key: a, operator: NotIn, value: [x]}
+`);
+    const issues = issuesOf(policy, defaultChecks);
+    expect(issues.map((i) => [i.code, i.severity, i.source?.line])).toEqual([
+      ['JMESPATH_INVALID', 'error', 16],
+      ['CONDITION_INVALID', 'error', 17],
+      ['CONDITION_WARNING', 'warning', 18],
+    ]);
+  });
+
+  it('flag a pattern anchor the engine cannot read', () => {
+    const policy = clusterPolicy(`  - name: r
+${MATCH_PODS}    validate:
+      pattern:
+        metadata:
+          (labels: {a: b}
+`);
+    expect(issuesOf(policy, defaultChecks).map((i) => i.code)).toContain('PATTERN_INVALID');
   });
 });

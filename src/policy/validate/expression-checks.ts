@@ -37,7 +37,7 @@ export function checkPatterns(validate: unknown, pointer: string, pattern: NonNu
   if (block.pattern !== undefined) issues.push(...pattern(block.pattern, `${pointer}/pattern`));
   asArray(block.anyPattern).forEach((p, i) => issues.push(...pattern(p, `${pointer}/anyPattern/${i}`)));
   asArray(block.foreach).forEach((f, i) => issues.push(...checkPatterns(f, `${pointer}/foreach/${i}`, pattern)));
-  return recode(issues, 'PATTERN_INVALID');
+  return recode(issues, 'PATTERN_INVALID', 'PATTERN_WARNING');
 }
 
 /** preconditions and deny.conditions wherever a rule can hold them. */
@@ -58,9 +58,13 @@ export function checkConditions(rule: unknown, pointer: string, conditions: NonN
     }
   };
   visit(rule, pointer);
-  return recode(issues, 'CONDITION_INVALID');
+  return recode(issues, 'CONDITION_INVALID', 'CONDITION_WARNING');
 }
 
-function recode(issues: Issue[], code: IssueCode): Issue[] {
-  return issues.map((i) => ({ ...i, code, severity: i.severity ?? 'error' }));
+/** Engine checks have their own detailed codes; ours stay few and stable, split by severity. */
+function recode(issues: Issue[], error: IssueCode, warning: IssueCode): Issue[] {
+  return issues.map((i) => {
+    const severity = i.severity ?? 'error';
+    return { ...i, code: severity === 'warning' ? warning : error, severity };
+  });
 }

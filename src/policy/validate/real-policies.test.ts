@@ -6,7 +6,7 @@ import { validatePolicyDocument } from './validate-document.js';
 const testdata = fileURLToPath(new URL('./testdata', import.meta.url));
 
 describe('real-world-shaped policies', () => {
-  it('load and validate with no issues at all', async () => {
+  it('load and validate with no issues at all, engine checks included', async () => {
     const { docs, issues } = await loadInputs([testdata]);
     expect(issues).toEqual([]);
     const kinds = docs.map((d) => (d.value as { kind: string }).kind);
@@ -21,6 +21,6 @@ describe('real-world-shaped policies', () => {
       'ValidatingAdmissionPolicyBinding',
       'MutatingAdmissionPolicy',
     ]);
-    for (const doc of docs) expect(validatePolicyDocument(doc, {})).toEqual([]);
+    for (const doc of docs) expect(validatePolicyDocument(doc)).toEqual([]);
   });
 });
