@@ -20,7 +20,11 @@ function selfSigned(): { pem: string; n: string } {
 describe('x509_decode', () => {
   it('decodes subject, validity and the RSA public key like Go x509.Certificate', () => {
     const { pem, n } = selfSigned();
-    const out = jp('x509_decode(pem)', { pem }) as Record<string, any>;
+    const out = jp('x509_decode(pem)', { pem }) as {
+      Subject: Record<string, unknown>;
+      Issuer: Record<string, unknown>;
+      [k: string]: unknown;
+    };
     expect(out.Subject.CommonName).toBe('kyverno.svc');
     expect(out.Subject.Organization).toEqual(['Guardrail']);
     expect(out.Issuer.CommonName).toBe('kyverno.svc');
