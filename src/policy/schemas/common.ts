@@ -14,6 +14,15 @@ export const strMap: JsonSchema = { type: 'object', additionalProperties: str };
 export const looseObject: JsonSchema = { type: 'object' };
 export const looseList: JsonSchema = { type: 'array' };
 
+/**
+ * A reference into the shared definitions (kyverno-definitions.ts). Shared parts are referenced, not
+ * inlined, so ajv compiles each once: inlined, the ClusterPolicy validator was ~460 KB of code and took
+ * about a second to compile.
+ */
+export function ref(name: string): JsonSchema {
+  return { $ref: `#/definitions/${name}` };
+}
+
 /** A closed object: unknown fields are errors, as with kubectl's strict field validation. */
 export function closed(properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
   return { type: 'object', properties, additionalProperties: false, ...(required.length ? { required } : {}) };

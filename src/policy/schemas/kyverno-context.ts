@@ -1,5 +1,5 @@
 /** Rule context entries and conditions (api/kyverno/v1 common_types.go). */
-import { anyValue, bool, closed, listOf, oneOfStrings, str, strList } from './common.js';
+import { anyValue, bool, closed, listOf, oneOfStrings, ref, str, strList } from './common.js';
 import type { JsonSchema } from './common.js';
 
 const apiCall = closed({
@@ -16,7 +16,7 @@ const apiCall = closed({
 
 const imageRegistryCredentials = closed({ allowInsecureRegistry: bool, providers: strList, secrets: strList });
 
-export const contextEntry: JsonSchema = closed(
+const contextEntry: JsonSchema = closed(
   {
     name: str,
     configMap: closed({ name: str, namespace: str }, ['name']),
@@ -28,19 +28,23 @@ export const contextEntry: JsonSchema = closed(
   ['name'],
 );
 
-export const contextList = listOf(contextEntry);
+export const contextList = listOf(ref('contextEntry'));
 
 /**
  * One condition. The operator list is checked by the engine's condition validator (it also knows the
  * deprecated aliases), so here it is only a string.
  */
-export const condition = closed({ key: anyValue, operator: str, value: anyValue, message: str }, ['operator']);
+const condition = closed({ key: anyValue, operator: str, value: anyValue, message: str }, ['operator']);
 
 /** Preconditions / deny conditions: {any, all}, or (deprecated) a plain list meaning all. */
-export const conditions: JsonSchema = {
+const conditionsDefinition: JsonSchema = {
   if: { type: 'array' },
-  then: listOf(condition),
-  else: closed({ any: listOf(condition), all: listOf(condition) }),
+  then: listOf(ref('condition')),
+  else: closed({ any: listOf(ref('condition')), all: listOf(ref('condition')) }),
 };
+
+export const conditions = ref('conditions');
+
+export const contextDefinitions = { contextEntry, condition, conditions: conditionsDefinition };
 
 export const celPrecondition = closed({ name: str, expression: str }, ['name', 'expression']);

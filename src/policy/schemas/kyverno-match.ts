@@ -1,5 +1,5 @@
 /** Kyverno match/exclude (api/kyverno/v1 match_resources_types.go, resource_description_types.go). */
-import { closed, labelSelector, listOf, oneOfStrings, str, strList, strMap } from './common.js';
+import { closed, labelSelector, listOf, oneOfStrings, ref, str, strList, strMap } from './common.js';
 import type { JsonSchema } from './common.js';
 
 const subject = closed({ kind: str, apiGroup: str, name: str, namespace: str }, ['kind', 'name']);
@@ -9,23 +9,28 @@ const userInfo = { roles: strList, clusterRoles: strList, subjects: listOf(subje
 /** Admission operations a rule may match (admissionregistration/v1 OperationType, minus '*'). */
 const operation = oneOfStrings('CREATE', 'CONNECT', 'UPDATE', 'DELETE');
 
-export const resourceDescription = closed({
+const resourceDescription = closed({
   kinds: strList,
   name: str,
   names: strList,
   namespaces: strList,
   annotations: strMap,
-  selector: labelSelector,
-  namespaceSelector: labelSelector,
+  selector: ref('labelSelector'),
+  namespaceSelector: ref('labelSelector'),
   operations: listOf(operation),
 });
 
-export const resourceFilter = closed({ ...userInfo, resources: resourceDescription });
-
 /** `match`/`exclude`: any/all filters, or the older inline resources + user info. */
-export const matchResources: JsonSchema = closed({
-  any: listOf(resourceFilter),
-  all: listOf(resourceFilter),
+const matchResources: JsonSchema = closed({
+  any: listOf(ref('resourceFilter')),
+  all: listOf(ref('resourceFilter')),
   ...userInfo,
-  resources: resourceDescription,
+  resources: ref('resourceDescription'),
 });
+
+export const matchDefinitions = {
+  labelSelector,
+  resourceDescription,
+  resourceFilter: closed({ ...userInfo, resources: ref('resourceDescription') }),
+  matchResources,
+};

@@ -1,5 +1,5 @@
 /** mutate and generate blocks (api/kyverno/v1 common_types.go Mutation, Generation, TargetResourceSpec). */
-import { anyValue, bool, closed, labelSelector, listOf, oneOfStrings, str, strList } from './common.js';
+import { anyValue, bool, closed, listOf, oneOfStrings, ref, str, strList } from './common.js';
 import type { JsonSchema } from './common.js';
 import { conditions, contextList } from './kyverno-context.js';
 
@@ -9,12 +9,12 @@ const targetResource = closed({
   namespace: str,
   name: str,
   uid: str,
-  selector: labelSelector,
+  selector: ref('labelSelector'),
   context: contextList,
   preconditions: conditions,
 });
 
-export const forEachMutation: JsonSchema = closed(
+const forEachMutation: JsonSchema = closed(
   {
     list: str,
     order: oneOfStrings('Ascending', 'Descending'),
@@ -27,7 +27,7 @@ export const forEachMutation: JsonSchema = closed(
   ['list'],
 );
 
-export const mutation: JsonSchema = closed({
+const mutation: JsonSchema = closed({
   mutateExistingOnPolicyUpdate: bool,
   targets: listOf(targetResource),
   patchStrategicMerge: anyValue,
@@ -44,13 +44,15 @@ const generateTarget = {
   uid: str,
   data: anyValue,
   clone: closed({ namespace: str, name: str }),
-  cloneList: closed({ namespace: str, kinds: strList, selector: labelSelector }),
+  cloneList: closed({ namespace: str, kinds: strList, selector: ref('labelSelector') }),
 };
 
-export const generation: JsonSchema = closed({
+const generation: JsonSchema = closed({
   generateExisting: bool,
   synchronize: bool,
   orphanDownstreamOnPolicyDelete: bool,
   ...generateTarget,
   foreach: listOf(closed({ list: str, context: contextList, preconditions: conditions, ...generateTarget })),
 });
+
+export const mutateGenerateDefinitions = { forEachMutation, mutation, generation };

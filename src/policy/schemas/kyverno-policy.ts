@@ -1,9 +1,7 @@
 /** ClusterPolicy / Policy, kyverno.io/v1 and v2beta1 (api/kyverno/v1 spec_types.go). */
-import { bool, closed, kubernetesObject, labelSelector, listOf, namedExpression, oneOfStrings, str } from './common.js';
+import { bool, closed, kubernetesObject, listOf, namedExpression, oneOfStrings, ref, str } from './common.js';
 import type { JsonSchema } from './common.js';
-import { forEachMutation } from './kyverno-mutate-generate.js';
-import { rule } from './kyverno-rule.js';
-import { forEachValidation } from './kyverno-validate.js';
+import { KYVERNO_DEFINITIONS } from './kyverno-definitions.js';
 
 // 'audit'/'enforce' are the deprecated lower-case spellings Kyverno still accepts (spec_types.go).
 const failureAction = oneOfStrings('Audit', 'Enforce', 'audit', 'enforce');
@@ -12,12 +10,12 @@ const failurePolicy = oneOfStrings('Ignore', 'Fail');
 const timeoutSeconds: JsonSchema = { type: 'integer', minimum: 1, maximum: 30 };
 
 const spec = closed({
-  rules: listOf(rule),
+  rules: listOf(ref('rule')),
   applyRules: oneOfStrings('All', 'One'),
   failurePolicy,
   validationFailureAction: failureAction,
   validationFailureActionOverrides: listOf(
-    closed({ action: failureAction, namespaces: { type: 'array', items: str }, namespaceSelector: labelSelector }),
+    closed({ action: failureAction, namespaces: { type: 'array', items: str }, namespaceSelector: ref('labelSelector') }),
   ),
   emitWarning: bool,
   admission: bool,
@@ -33,5 +31,5 @@ const spec = closed({
 
 export const kyvernoPolicySchema: JsonSchema = {
   ...kubernetesObject(spec),
-  definitions: { forEachValidation, forEachMutation },
+  definitions: KYVERNO_DEFINITIONS,
 };

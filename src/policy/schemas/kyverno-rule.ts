@@ -1,10 +1,7 @@
 /** A ClusterPolicy/Policy rule (api/kyverno/v1 rule_types.go, image_verification_types.go). */
-import { bool, closed, listOf, looseList, looseObject, oneOfStrings, str, strList, strMap } from './common.js';
+import { bool, closed, listOf, looseList, looseObject, oneOfStrings, ref, str, strList, strMap } from './common.js';
 import type { JsonSchema } from './common.js';
 import { celPrecondition, conditions, contextList } from './kyverno-context.js';
-import { matchResources } from './kyverno-match.js';
-import { generation, mutation } from './kyverno-mutate-generate.js';
-import { validation } from './kyverno-validate.js';
 
 /** verifyImages entries: top-level fields are closed; attestor and attestation internals are not typed. */
 const imageVerification = closed({
@@ -36,14 +33,14 @@ export const rule: JsonSchema = closed(
     // Kyverno limits rule names to 63 characters (rule_types.go kubebuilder:validation:MaxLength=63).
     name: { type: 'string', minLength: 1, maxLength: 63 },
     context: contextList,
-    match: matchResources,
-    exclude: matchResources,
+    match: ref('matchResources'),
+    exclude: ref('matchResources'),
     imageExtractors: looseObject,
     preconditions: conditions,
     celPreconditions: listOf(celPrecondition),
-    mutate: mutation,
-    validate: validation,
-    generate: generation,
+    mutate: ref('mutation'),
+    validate: ref('validation'),
+    generate: ref('generation'),
     verifyImages: listOf(imageVerification),
     skipBackgroundRequests: bool,
     reportProperties: strMap,

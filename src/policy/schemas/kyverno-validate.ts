@@ -1,12 +1,12 @@
 /** The validate block (api/kyverno/v1 common_types.go Validation, ForEachValidation, PodSecurity, CEL). */
-import { anyValue, bool, closed, labelSelector, listOf, looseObject, oneOfStrings, str, strList } from './common.js';
+import { anyValue, bool, closed, listOf, looseObject, oneOfStrings, ref, str, strList } from './common.js';
 import type { JsonSchema } from './common.js';
 import { conditions, contextList } from './kyverno-context.js';
 
 const failureAction = oneOfStrings('Audit', 'Enforce');
 const deny = closed({ conditions });
 
-export const forEachValidation: JsonSchema = closed(
+const forEachValidation: JsonSchema = closed(
   {
     list: str,
     elementScope: bool,
@@ -33,16 +33,16 @@ const cel = closed({
     closed({ expression: str, message: str, messageExpression: str, reason: str }, ['expression']),
   ),
   paramKind: closed({ apiVersion: str, kind: str }),
-  paramRef: closed({ name: str, namespace: str, selector: labelSelector, parameterNotFoundAction: str }),
+  paramRef: closed({ name: str, namespace: str, selector: ref('labelSelector'), parameterNotFoundAction: str }),
   auditAnnotations: listOf(closed({ key: str, valueExpression: str }, ['key', 'valueExpression'])),
   variables: listOf(closed({ name: str, expression: str }, ['name', 'expression'])),
 });
 
-export const validation: JsonSchema = closed({
+const validation: JsonSchema = closed({
   message: str,
   failureAction,
   failureActionOverrides: listOf(
-    closed({ action: failureAction, namespaces: { type: 'array', items: str }, namespaceSelector: labelSelector }),
+    closed({ action: failureAction, namespaces: { type: 'array', items: str }, namespaceSelector: ref('labelSelector') }),
   ),
   allowExistingViolations: bool,
   manifests: looseObject,
@@ -54,3 +54,5 @@ export const validation: JsonSchema = closed({
   cel,
   assert: looseObject,
 });
+
+export const validateDefinitions = { forEachValidation, validation };
