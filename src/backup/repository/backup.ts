@@ -43,11 +43,11 @@ const meta = (name: string, st: BigIntStats) => ({
   gid: Number(st.gid),
 });
 
-async function saveFile(w: Walk, path: string): Promise<string[]> {
+async function saveFile(w: Walk, path: string, size: number): Promise<string[]> {
   const fh = await open(path, 'r');
   const ids: string[] = [];
   try {
-    for await (const chunk of chunkFile(fh, w.chunker)) {
+    for await (const chunk of chunkFile(fh, w.chunker, size)) {
       ids.push(await w.saver.save('data', chunk));
       w.progress.add(0, chunk.length);
     }
@@ -65,7 +65,7 @@ async function node(w: Walk, path: string, name: string): Promise<TreeNode | und
     return { ...meta(name, st), type: 'dir', subtree: await saveTree(w, path) };
   }
   if (!st.isFile()) return undefined; // sockets, fifos, devices: not backed up (documented gap)
-  const content = await saveFile(w, path);
+  const content = await saveFile(w, path, Number(st.size));
   w.files += 1;
   w.bytes += Number(st.size);
   w.progress.add(1, 0);
@@ -112,6 +112,7 @@ export async function backup(ctx: RepoContext, paths: string[], opts: BackupOpti
       dirs: w.dirs,
       bytes: w.bytes,
       addedBlobs: saved.addedBlobs,
+      addedDataBlobs: saved.addedDataBlobs,
       addedBytes: saved.addedBytes,
       addedPacks: saved.packs.length,
     };

@@ -24,6 +24,7 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
   const written: PackInfo[] = [];
   let failure: unknown;
   let addedBytes = 0;
+  let addedData = 0;
 
   const track = (set: Set<Promise<void>>, p: Promise<void>): void => {
     const q = p.catch((err: unknown) => {
@@ -55,6 +56,7 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
       const id = hmacHex(ctx.keys.id, data);
       if (index.blobs.has(id) || seen.has(id)) return id;
       seen.add(id);
+      if (type === 'data') addedData += 1;
       while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
       track(
         inFlight,
@@ -71,13 +73,13 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
       );
       return id;
     },
-    async finish(): Promise<{ packs: PackInfo[]; addedBlobs: number; addedBytes: number }> {
+    async finish(): Promise<{ packs: PackInfo[]; addedBlobs: number; addedDataBlobs: number; addedBytes: number }> {
       while (inFlight.size > 0) await Promise.all(inFlight);
       check();
       if (pack.count > 0) upload();
       while (uploads.size > 0) await Promise.all(uploads);
       check();
-      return { packs: written, addedBlobs: seen.size, addedBytes };
+      return { packs: written, addedBlobs: seen.size, addedDataBlobs: addedData, addedBytes };
     },
     /** Waits for pending work after a failure so no upload outlives the operation. */
     async abort(): Promise<void> {

@@ -54,9 +54,12 @@ export function createChunker(seed: Uint8Array, params: ChunkerParams = DEFAULT_
   };
 }
 
-/** Streams a file as content-defined chunks (each a fresh Buffer), reading into one reused window. */
-export async function* chunkFile(fh: FileHandle, chunker: Chunker): AsyncGenerator<Buffer> {
-  const win = Buffer.allocUnsafe(chunker.params.max * 2);
+/**
+ * Streams a file as content-defined chunks (each a fresh Buffer), reading into one reused window sized for
+ * the file (`sizeHint`), so a small file never costs a 16 MiB allocation.
+ */
+export async function* chunkFile(fh: FileHandle, chunker: Chunker, sizeHint = Infinity): AsyncGenerator<Buffer> {
+  let win = Buffer.allocUnsafe(Math.max(1, Math.min(chunker.params.max * 2, sizeHint + 1)));
   let start = 0;
   let end = 0;
   let eof = false;
@@ -72,6 +75,12 @@ export async function* chunkFile(fh: FileHandle, chunker: Chunker): AsyncGenerat
       if (len < 0) break;
       yield Buffer.from(win.subarray(start, start + len));
       start += len;
+    }
+    if (start === 0 && end === win.length) {
+      // The file grew past its size hint: widen the window (2 x max always holds a decidable cut).
+      const wider = Buffer.allocUnsafe(Math.min(chunker.params.max * 2, win.length * 2));
+      win.copy(wider, 0, 0, end);
+      win = wider;
     }
     win.copyWithin(0, start, end);
     end -= start;

@@ -28,6 +28,8 @@ export interface SnapshotSummary {
   readonly dirs: number;
   readonly bytes: number;
   readonly addedBlobs: number;
+  /** New content chunks (addedBlobs minus tree blobs). */
+  readonly addedDataBlobs: number;
   readonly addedBytes: number;
   readonly addedPacks: number;
 }
