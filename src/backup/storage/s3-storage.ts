@@ -30,6 +30,31 @@ export interface S3StorageOptions {
 export type S3Storage = Storage & { readonly client: S3Client; readonly bucket: string; readonly prefix: string };
 
 /**
+ * Recovery after deletes without version id (which only add delete markers on a versioned bucket):
+ * removes the markers under the storage's prefix so every locked version is visible again.
+ */
+export async function removeDeleteMarkers(s: S3Storage): Promise<number> {
+  let n = 0;
+  let KeyMarker: string | undefined;
+  let VersionIdMarker: string | undefined;
+  try {
+    for (;;) {
+      const r = await s.client.send(new ListObjectVersionsCommand({ Bucket: s.bucket, Prefix: s.prefix, KeyMarker, VersionIdMarker }));
+      for (const m of r.DeleteMarkers ?? []) {
+        if (!m.IsLatest || !m.Key || !m.VersionId) continue;
+        await s.client.send(new DeleteObjectCommand({ Bucket: s.bucket, Key: m.Key, VersionId: m.VersionId }));
+        n += 1;
+      }
+      if (!r.IsTruncated) return n;
+      KeyMarker = r.NextKeyMarker;
+      VersionIdMarker = r.NextVersionIdMarker;
+    }
+  } catch (err) {
+    throw fromS3Error(err, s.prefix, 'remove delete markers under');
+  }
+}
+
+/**
  * S3 backend: every PUT carries x-amz-checksum-sha256 and, when retention is asked for, Object Lock
  * headers; If-None-Match: * makes the write conditional so nothing is overwritten; deletes go by version id
  * so the server's Object Lock decides (a delete without version id would only add a delete marker).

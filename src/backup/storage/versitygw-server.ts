@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
@@ -16,6 +17,8 @@ export interface VersityGw {
   stop(): Promise<void>;
   /** Stops the server process only (to simulate an outage); the data stays. */
   kill(): Promise<void>;
+  /** Starts the server again on the same port and data after kill(). */
+  restart(): Promise<void>;
 }
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -61,16 +64,20 @@ export async function startVersityGw(bin: string): Promise<VersityGw> {
   const credentials = { accessKeyId: 'guardrail', secretAccessKey: 'guardrail-secret' };
   const args = ['--access', credentials.accessKeyId, '--secret', credentials.secretAccessKey];
   args.push('--port', `127.0.0.1:${port}`, '--quiet', 'posix', '--versioning-dir', versions, root);
-  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  await waitForPort(port, 10_000).catch((err: unknown) => {
-    child.kill('SIGKILL');
-    throw new Error(`${(err as Error).message}\n${stderr}`);
-  });
+  let child: ChildProcess;
+  const launch = async (): Promise<void> => {
+    child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    await waitForPort(port, 10_000).catch((err: unknown) => {
+      child.kill('SIGKILL');
+      throw new Error(`${(err as Error).message}\n${stderr}`);
+    });
+  };
+  await launch();
   const endpoint = `http://127.0.0.1:${port}`;
   const kill = async (): Promise<void> => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((ok) => {
       child.once('exit', () => ok());
       child.kill('SIGTERM');
@@ -85,6 +92,7 @@ export async function startVersityGw(bin: string): Promise<VersityGw> {
       c.destroy();
     },
     kill,
+    restart: launch,
     async stop() {
       await kill();
       await rm(dir, { recursive: true, force: true });
