@@ -1,9 +1,77 @@
 /**
- * Wires the engine's optional policy kinds (CEL policy kinds) into PolicySet building, so the CLI, the
- * webhook and background scans all build policy sets the same way.
+ * Wires the CEL policy kinds (Kyverno ValidatingPolicy, Kubernetes ValidatingAdmissionPolicy with its
+ * bindings, CEL PolicyExceptions) into PolicySet building, so the CLI, the webhook and background scans
+ * build policy sets the same way. Bindings and exceptions refer to policies by name, so the kinds are
+ * compiled together and linked once.
  */
-import type { PolicySetOptions } from './engine/index.js';
+import {
+  compileBinding,
+  compileCelException,
+  compileCelPolicy,
+  evaluateCelPolicy,
+  isBindingDocument,
+  isCelExceptionDocument,
+  isCelPolicyDocument,
+  linkBindings,
+  type CompiledBinding,
+  type CompiledCelException,
+  type CompiledCelPolicy,
+  type ParamLookup,
+} from './engine/cel-policies/index.js';
+import type { Issue, OtherKindsResult, PolicyKindHandler, PolicySetOptions } from './engine/index.js';
 
-export function defaultPolicySetOptions(): PolicySetOptions {
-  return {};
+export interface EngineOptions {
+  /** Param objects for paramKind/paramRef (CLI paramResources or cluster objects). */
+  paramLookup?: ParamLookup;
+}
+
+const nameOf = (doc: Record<string, unknown>) => String((doc.metadata as { name?: string } | undefined)?.name ?? '');
+
+function celHandler(policy: CompiledCelPolicy, bindings: CompiledBinding[], exceptions: CompiledCelException[], opts: EngineOptions): PolicyKindHandler {
+  return {
+    kind: policy.kind,
+    name: policy.name,
+    evaluate: (input, deps) =>
+      evaluateCelPolicy(policy, input, {
+        now: deps.now(),
+        bindings,
+        exceptions,
+        ...(opts.paramLookup ? { paramLookup: opts.paramLookup } : {}),
+      }),
+  };
+}
+
+export function compileCelKinds(docs: Record<string, unknown>[], opts: EngineOptions = {}): OtherKindsResult {
+  const consumed = new Set<Record<string, unknown>>();
+  const rejected: OtherKindsResult['rejected'] = [];
+  const policies: CompiledCelPolicy[] = [];
+  const bindings: CompiledBinding[] = [];
+  const exceptions: CompiledCelException[] = [];
+  const reject = (doc: Record<string, unknown>, issues: Issue[]) => rejected.push({ kind: String(doc.kind ?? ''), name: nameOf(doc), issues });
+  for (const doc of docs) {
+    if (isCelPolicyDocument(doc)) {
+      consumed.add(doc);
+      const r = compileCelPolicy(doc);
+      if (r.ok) policies.push(r.policy);
+      else reject(doc, r.issues);
+    } else if (isBindingDocument(doc)) {
+      consumed.add(doc);
+      const r = compileBinding(doc);
+      if (r.ok) bindings.push(r.binding);
+      else reject(doc, r.issues);
+    } else if (isCelExceptionDocument(doc)) {
+      consumed.add(doc);
+      const r = compileCelException(doc);
+      if (r.ok) exceptions.push(r.exception);
+      else reject(doc, r.issues);
+    }
+  }
+  const linked = linkBindings(policies, bindings);
+  for (const i of linked.issues) rejected.push({ kind: 'ValidatingAdmissionPolicyBinding', name: '', issues: [i] });
+  const handlers = policies.map((p) => celHandler(p, linked.byPolicy.get(p.name) ?? [], exceptions, opts));
+  return { handlers, rejected, consumed };
+}
+
+export function defaultPolicySetOptions(opts: EngineOptions = {}): PolicySetOptions {
+  return { compileOthers: (docs) => compileCelKinds(docs, opts) };
 }

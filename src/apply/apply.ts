@@ -8,16 +8,14 @@ import { load } from 'js-yaml';
 import {
   buildPolicySet,
   evaluatePolicySet,
-  inputFromResource,
   type EngineDeps,
   type Issue,
   type JsonObject,
-  type Operation,
   type PolicyResponse,
   type PolicySetOptions,
 } from '../engine/index.js';
 import { loadInputs, type LoadedDocument } from '../policy/index.js';
-import { createTestValues, type TestValues } from '../testrun/index.js';
+import { buildResourceInput, createTestValues, type TestValues } from '../testrun/index.js';
 
 export interface ApplyRequest {
   policies: string[];
@@ -99,15 +97,7 @@ export async function applyPolicies(req: ApplyRequest): Promise<ApplyReport> {
   for (const doc of res.docs) {
     const resource = doc.value as JsonObject;
     const ref = refOf(doc);
-    const op = set.classic.map((p) => values.operation(p.name, ref.name)).find((o) => o !== undefined);
-    const labels = ref.namespace ? values.namespaceLabels?.(ref.namespace) : undefined;
-    const input = inputFromResource(resource, {
-      operation: (op?.toUpperCase() as Operation | undefined) ?? 'CREATE',
-      userInfo: (userInfo.userInfo as JsonObject | undefined) ?? {},
-      roles: (userInfo.roles as string[] | undefined) ?? [],
-      clusterRoles: (userInfo.clusterRoles as string[] | undefined) ?? [],
-      ...(labels ? { namespaceLabels: labels } : {}),
-    });
+    const input = buildResourceInput(resource, values, userInfo, [...set.classic.map((p) => p.name), ...set.handlers.map((h) => h.name)]);
     const responses = await evaluatePolicySet(set, input, deps);
     if (req.auditWarn) {
       for (const r of responses) for (const rr of r.results) if (rr.status === 'fail' && rr.action === 'Audit') rr.status = 'warn';

@@ -4,6 +4,7 @@
  * validator (src/policy) before this runs; compile reports only what stops evaluation.
  */
 import { expandAutogenRulesWithOrigin, type ExpandedRule } from './autogen/index.js';
+import { compileCelRule } from './cel-policies/index.js';
 import type { CompiledPolicy, CompiledRule, FailureAction, RuleKind } from './compiled.js';
 import { matchLabelSelector } from './match/index.js';
 import type { KyvernoPolicy, Rule, Validation } from './policy-types.js';
@@ -46,12 +47,23 @@ export function compilePolicy(policy: KyvernoPolicy): CompileResult {
       return;
     }
     const base = autogen === 'none' ? undefined : source;
+    const isCel = kind === 'validate' && rule.validate?.cel !== undefined;
+    let cel: CompiledRule['cel'];
+    if (isCel) {
+      const c = compileCelRule(rule, `/spec/rules/${i}`);
+      if (!c.ok) {
+        issues.push(...c.issues);
+        return;
+      }
+      cel = c.rule;
+    }
     const fix = annotations[`${FIX_ANNOTATION}.${base ?? rule.name}`] ?? annotations[FIX_ANNOTATION];
     rules.push({
       name: rule.name,
       rule,
       kind,
-      isCel: kind === 'validate' && rule.validate?.cel !== undefined,
+      isCel,
+      ...(cel ? { cel } : {}),
       ...(base !== undefined ? { autogenOf: base } : {}),
       ...(fix !== undefined ? { fix } : {}),
     });

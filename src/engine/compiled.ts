@@ -1,4 +1,5 @@
 /** The compiled form of a Kyverno ClusterPolicy/Policy: built once at load, evaluated per request. */
+import type { CompiledCelRule } from './cel-policies/index.js';
 import type { KyvernoPolicy, Rule } from './policy-types.js';
 
 export type RuleKind = 'validate' | 'mutate' | 'generate' | 'verifyImages';
@@ -10,6 +11,8 @@ export interface CompiledRule {
   readonly kind: RuleKind;
   /** `validate.cel` rules are evaluated by the CEL engine. */
   readonly isCel: boolean;
+  /** The compiled `validate.cel` block, when isCel. */
+  readonly cel?: CompiledCelRule;
   /** Name of the rule this one was generated from by autogen (undefined for written rules). */
   readonly autogenOf?: string;
   /** Fix hint from `guardrail.dev/fix` on the rule's policy (`guardrail.dev/fix.<rule>` wins). */

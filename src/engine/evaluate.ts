@@ -3,6 +3,7 @@
  * (match/exclude, exceptions, context, preconditions, validation) and returns one RuleResult per rule
  * that applied. A throw inside a rule is a programmer error: it becomes `status: 'error'` here.
  */
+import { evaluateCelRule, type ParamLookup } from './cel-policies/index.js';
 import type { CompiledPolicy, CompiledRule } from './compiled.js';
 import { buildRequestData, setDottedPath } from './context/index.js';
 import { findException } from './exceptions/index.js';
@@ -16,8 +17,8 @@ import type { RuleScope } from './validate/scope.js';
 
 export interface EvaluateOptions {
   exceptions?: readonly PolicyException[];
-  /** Evaluates `validate.cel` rules; injected so the pattern engine does not load CEL unless needed. */
-  celRule?: (policy: CompiledPolicy, rule: CompiledRule, input: AdmissionInput, deps: EngineDeps) => Outcome | undefined;
+  /** Params for `validate.cel` rules with paramKind (CLI paramResources, or the cluster's objects). */
+  celParams?: ParamLookup;
 }
 
 export async function evaluatePolicy(
@@ -83,9 +84,13 @@ async function evaluateRule(
   opts: EvaluateOptions,
 ): Promise<Outcome | undefined> {
   try {
-    if (rule.isCel) {
-      if (!opts.celRule) return { status: 'error', message: 'validate.cel rules need the CEL engine', reason: 'UNSUPPORTED' };
-      return opts.celRule(policy, rule, input, deps);
+    if (rule.cel) {
+      const r = evaluateCelRule(rule.cel, input, {
+        policy: policy.name,
+        now: deps.now(),
+        ...(opts.celParams ? { paramLookup: opts.celParams } : {}),
+      });
+      return { status: r.status, message: r.message, ...(r.reason ? { reason: r.reason } : {}) };
     }
     const v = rule.rule.validate ?? {};
     if (v.podSecurity || v.manifests || v.assert) {
@@ -102,6 +107,8 @@ async function evaluateRule(
       nesting: 0,
       overrides: r.overrides,
     };
+    const feValues = deps.values?.foreachValues?.(policy.name, rule.autogenOf ?? rule.name);
+    if (feValues) scope.foreachValues = feValues;
     const block = { ...v, context: rule.rule.context, preconditions: rule.rule.preconditions };
     const out = await validateBlock(block, scope, v.message);
     if (out.status === 'fail' && isPatternRule && input.operation === 'UPDATE' && input.oldObject && v.allowExistingViolations !== false) {

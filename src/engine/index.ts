@@ -14,4 +14,5 @@ export {
   type PolicyResponse,
   type PolicyKindHandler,
   type PolicySetOptions,
+  type OtherKindsResult,
 } from './policy-set.js';

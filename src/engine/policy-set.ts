@@ -37,9 +37,16 @@ export interface PolicySet {
 
 export const KYVERNO_CLASSIC_KINDS = new Set(['ClusterPolicy', 'Policy']);
 
+export interface OtherKindsResult {
+  handlers: PolicyKindHandler[];
+  rejected: Array<{ kind: string; name: string; issues: Issue[] }>;
+  /** The documents the compiler took (the rest are reported as unsupported). */
+  consumed: Set<Record<string, unknown>>;
+}
+
 export interface PolicySetOptions {
-  /** Compiles other policy kinds; returns undefined for kinds it does not handle. */
-  compileOther?: (doc: Record<string, unknown>) => { handler?: PolicyKindHandler; issues?: Issue[] } | undefined;
+  /** Compiles the other policy kinds together (bindings and exceptions refer across documents). */
+  compileOthers?: (docs: Record<string, unknown>[]) => OtherKindsResult;
 }
 
 export function buildPolicySet(docs: readonly Record<string, unknown>[], opts: PolicySetOptions = {}): PolicySet {
@@ -48,6 +55,7 @@ export function buildPolicySet(docs: readonly Record<string, unknown>[], opts: P
   const exceptions: PolicyException[] = [];
   const rejected: Array<{ kind: string; name: string; issues: Issue[] }> = [];
   const unsupported: Array<{ kind: string; name: string }> = [];
+  const others: Record<string, unknown>[] = [];
   for (const doc of docs) {
     const kind = String(doc.kind ?? '');
     const name = String((doc.metadata as { name?: string } | undefined)?.name ?? '');
@@ -59,11 +67,17 @@ export function buildPolicySet(docs: readonly Record<string, unknown>[], opts: P
     } else if (kind === 'PolicyException' && apiVersion.startsWith('kyverno.io/')) {
       exceptions.push(doc as unknown as PolicyException);
     } else {
-      const other = opts.compileOther?.(doc);
-      if (other?.handler) handlers.push(other.handler);
-      else if (other?.issues?.length) rejected.push({ kind, name, issues: other.issues });
-      else unsupported.push({ kind, name });
+      others.push(doc);
     }
+  }
+  const compiled = opts.compileOthers?.(others);
+  if (compiled) {
+    handlers.push(...compiled.handlers);
+    rejected.push(...compiled.rejected);
+  }
+  for (const doc of others) {
+    if (compiled?.consumed.has(doc)) continue;
+    unsupported.push({ kind: String(doc.kind ?? ''), name: String((doc.metadata as { name?: string } | undefined)?.name ?? '') });
   }
   return { classic, handlers, exceptions, rejected, unsupported };
 }

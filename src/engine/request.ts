@@ -56,6 +56,8 @@ export interface EngineDeps {
   serviceCall?(url: string, method: 'GET' | 'POST', data?: unknown): Promise<unknown>;
   /** Global context entries (kyverno.io GlobalContextEntry) by name. */
   globalReference?(name: string): Promise<unknown>;
+  /** Image registry lookups for `context.imageRegistry` (config, manifest); absent offline. */
+  imageRegistry?(reference: string): Promise<unknown>;
   /** Values from a CLI values file: global, per-policy/per-resource overrides (Kyverno test format). */
   values?: ValuesProvider;
 }
@@ -63,6 +65,8 @@ export interface EngineDeps {
 export interface ValuesProvider {
   /** Variables set for a policy and resource (`values.yaml` policies[].resources[].values and globals). */
   forResource(policy: string, resourceName: string, rule?: string): Record<string, unknown>;
+  /** Per-element values for foreach (Kyverno CLI `foreachValues`), indexed by element position. */
+  foreachValues?(policy: string, rule: string): Record<string, unknown[]> | undefined;
   /** Namespace labels known to the values file (namespaceSelector in offline mode). */
   namespaceLabels?(namespace: string): Record<string, string> | undefined;
 }

@@ -8,17 +8,25 @@ export interface ReadDocs {
   problems: string[];
 }
 
-function flatten(doc: unknown, out: Array<Record<string, unknown>>): void {
+/** CLI wrapper kinds whose `spec.resources` hold the objects (ClusterResource, Context). */
+const WRAPPERS = new Set(['ClusterResource', 'Context']);
+
+function flatten(doc: unknown, out: Array<Record<string, unknown>>, unwrap: boolean): void {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return;
   const obj = doc as Record<string, unknown>;
+  const spec = obj.spec as { resources?: unknown[] } | undefined;
+  if (unwrap && WRAPPERS.has(String(obj.kind)) && String(obj.apiVersion ?? '').startsWith('cli.kyverno.io/') && Array.isArray(spec?.resources)) {
+    for (const item of spec.resources) flatten(item, out, unwrap);
+    return;
+  }
   if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items)) {
-    for (const item of obj.items) flatten(item, out);
+    for (const item of obj.items) flatten(item, out, unwrap);
     return;
   }
   out.push(obj);
 }
 
-export async function readDocs(files: readonly string[], baseDir: string): Promise<ReadDocs> {
+export async function readDocs(files: readonly string[], baseDir: string, opts: { unwrap?: boolean } = {}): Promise<ReadDocs> {
   const result: ReadDocs = { docs: [], problems: [] };
   for (const f of files) {
     const file = path.resolve(baseDir, f);
@@ -30,7 +38,7 @@ export async function readDocs(files: readonly string[], baseDir: string): Promi
       continue;
     }
     try {
-      loadAll(text, (d) => flatten(d, result.docs));
+      loadAll(text, (d) => flatten(d, result.docs, opts.unwrap ?? false));
     } catch (err) {
       const e = err as { mark?: { line: number; column: number }; reason?: string };
       const where = e.mark ? `:${e.mark.line + 1}:${e.mark.column + 1}` : '';

@@ -12,11 +12,12 @@ import {
   type AdmissionInput,
   type EngineDeps,
   type JsonObject,
-  type Operation,
   type PolicyResponse,
   type PolicySetOptions,
 } from '../engine/index.js';
 import { findRule, ruleFeature } from './feature.js';
+import { createOfflineHost } from './offline-host.js';
+import { buildResourceInput } from './resource-input.js';
 import { readDocs, readOneDoc } from './read-docs.js';
 import type { ActualResult, TestResultSpec, TestRow, TestSpec } from './types.js';
 import { createTestValues, emptyValues, type TestValues } from './values.js';
@@ -56,11 +57,24 @@ export async function runTestFile(
     problems.push(...u.problems);
     userInfo = u.doc ?? {};
   }
+  const cluster = await readDocs(test.clusterResources ?? [], dir, { unwrap: true });
+  problems.push(...cluster.problems);
+  const contextObjects: JsonObject[] = [];
+  if (test.context) {
+    const c = await readOneDoc(test.context, dir);
+    problems.push(...c.problems);
+    contextObjects.push(...((((c.doc?.spec as JsonObject | undefined)?.resources as JsonObject[] | undefined) ?? [])));
+  }
   const set = buildPolicySet([...pol.docs, ...exc.docs], opts.policySetOptions);
-  const deps: EngineDeps = { now: opts.now ?? (() => new Date()), values };
+  const host = createOfflineHost({
+    objects: [...res.docs, ...cluster.docs, ...contextObjects],
+    ...(Array.isArray(test.apiCallResponses) ? { apiCallResponses: test.apiCallResponses } : {}),
+    ...(Array.isArray(test.globalContextEntries) ? { globalContextEntries: test.globalContextEntries } : {}),
+  });
+  const deps: EngineDeps = { now: opts.now ?? (() => new Date()), values, ...host };
   const evaluated: Evaluated[] = [];
   for (const resource of res.docs) {
-    const input = buildInput(resource, values, userInfo, set.classic.map((p) => p.name));
+    const input = buildResourceInput(resource, values, userInfo, [...set.classic.map((p) => p.name), ...set.handlers.map((h) => h.name)]);
     evaluated.push({ resource, responses: await evaluatePolicySet(set, input, deps) });
   }
   const policyDocs = new Map(pol.docs.map((d) => [String((d.metadata as JsonObject | undefined)?.name ?? ''), d]));
@@ -71,22 +85,6 @@ export async function runTestFile(
     }
   }
   return { rows, problems };
-}
-
-function buildInput(resource: JsonObject, values: TestValues, userInfoDoc: JsonObject, policies: string[]): AdmissionInput {
-  const meta = (resource.metadata ?? {}) as JsonObject;
-  const name = String(meta.name ?? '');
-  const ns = typeof meta.namespace === 'string' ? meta.namespace : undefined;
-  let operation: string | undefined;
-  for (const p of policies) operation ??= values.operation(p, name);
-  const labels = ns ? values.namespaceLabels?.(ns) : resource.kind === 'Namespace' ? values.namespaceLabels?.(name) : undefined;
-  return inputFromResource(resource, {
-    operation: (operation?.toUpperCase() as Operation | undefined) ?? 'CREATE',
-    userInfo: (userInfoDoc.userInfo as JsonObject | undefined) ?? {},
-    roles: (userInfoDoc.roles as string[] | undefined) ?? [],
-    clusterRoles: (userInfoDoc.clusterRoles as string[] | undefined) ?? [],
-    ...(labels ? { namespaceLabels: labels } : {}),
-  });
 }
 
 function resourceMatches(resource: JsonObject, kind: string, ref: string, namespace: string | undefined): boolean {

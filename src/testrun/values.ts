@@ -13,7 +13,16 @@ interface ValuesDoc {
     resources?: Array<{ name: string; values?: Record<string, unknown> }>;
   }>;
   namespaceSelector?: Array<{ name: string; labels?: Record<string, string> }>;
-  subresources?: unknown[];
+  subresources?: Array<{
+    parentResource?: { group?: string; version?: string; kind?: string; name?: string };
+    subresource?: { group?: string; version?: string; kind?: string; name?: string };
+  }>;
+}
+
+export interface SubresourceInfo {
+  parent: { group: string; version: string; resource: string; kind: string };
+  /** e.g. `scale` for `deployments/scale`. */
+  subresource: string;
 }
 
 export interface TestValues extends ValuesProvider {
@@ -21,6 +30,8 @@ export interface TestValues extends ValuesProvider {
   /** The operation forced by values (`request.operation`), if any, for this policy and resource. */
   operation(policy: string, resourceName: string): string | undefined;
   readonly hasNamespaceSelector: boolean;
+  /** The parent resource when `kind` (e.g. Scale) is declared as a subresource in the values file. */
+  subresourceFor(group: string, version: string, kind: string): SubresourceInfo | undefined;
 }
 
 function resourceMatches(entryName: string, resourceName: string): boolean {
@@ -46,6 +57,18 @@ export function createTestValues(doc: unknown): TestValues {
       return typeof op === 'string' ? op : undefined;
     },
     hasNamespaceSelector: nsLabels.size > 0,
+    subresourceFor(group, version, kind) {
+      const hit = (v.subresources ?? []).find(
+        (s) => s.subresource?.kind === kind && (s.subresource.group ?? '') === group && (s.subresource.version ?? version) === version,
+      );
+      if (!hit?.parentResource || !hit.subresource) return undefined;
+      const p = hit.parentResource;
+      const name = hit.subresource.name ?? '';
+      return {
+        parent: { group: p.group ?? '', version: p.version ?? '', resource: p.name ?? '', kind: p.kind ?? '' },
+        subresource: name.includes('/') ? name.slice(name.indexOf('/') + 1) : name,
+      };
+    },
   };
 }
 

@@ -98,9 +98,12 @@ describe('evaluateConditions', () => {
     evaluateConditions({ any: [cond('{{app}}', 'Equals', 'busybox')] }, spy, '/spec/rules/0/preconditions');
     expect(spy).toHaveBeenCalledWith('{{app}}', '/spec/rules/0/preconditions/any/0/key');
     expect(spy).toHaveBeenCalledWith('busybox', '/spec/rules/0/preconditions/any/0/value');
-    // Substitution happens for the whole block first, as Kyverno's SubstituteAll does.
-    const c = { any: [cond('{{app}}', 'Equals', 'busybox'), cond('{{missing}}', 'Equals', 'x')] };
-    expect(() => evaluateConditions(c, sub)).toThrow('variable missing not found');
+    // Substitution is per condition, just before it is evaluated (variables.Evaluate): a condition after
+    // the deciding one is never substituted, one that is reached lets its error propagate.
+    const decided = { any: [cond('{{app}}', 'Equals', 'busybox'), cond('{{missing}}', 'Equals', 'x')] };
+    expect(evaluateConditions(decided, sub).passed).toBe(true);
+    const reached = { any: [cond('{{app}}', 'Equals', 'nginx'), cond('{{missing}}', 'Equals', 'x')] };
+    expect(() => evaluateConditions(reached, sub)).toThrow('variable missing not found');
   });
   it('throws on unknown fields and unknown operators', () => {
     expect(() => evaluateConditions({ any: [], foo: [] } as never, sub)).toThrow(ConditionError);

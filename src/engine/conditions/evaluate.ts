@@ -31,9 +31,10 @@ export function evaluateCondition(cond: { key: unknown; operator: string; value?
 interface Resolved { key: unknown; operator: string; value: unknown; message: string }
 
 /**
- * Kyverno substitutes the whole block before evaluating any condition (SubstituteAll), so a substitution
- * error anywhere fails the block even if an earlier condition would have decided it. Then `any` (when
- * present, even empty: `any: []` never passes) and `all` are evaluated, `any` first.
+ * Kyverno substitutes each condition's key and value just before evaluating it (variables.Evaluate in
+ * pkg/engine/variables/evaluate.go), so a condition after the deciding one is never substituted and its
+ * unresolvable variables cannot fail the block. `any` (when present, even empty: `any: []` never passes)
+ * is evaluated first, then `all`; each stops at its deciding condition.
  */
 export function evaluateConditions(conditions: Conditions, substitute: Substitute, basePointer = ''): ConditionsResult {
   if (conditions === null || conditions === undefined) return { passed: true };
@@ -54,7 +55,9 @@ export function evaluateConditions(conditions: Conditions, substitute: Substitut
   return evaluateAnyAll(any, all);
 }
 
-function resolveList(list: unknown, substitute: Substitute, pointer: string, exactOperators: boolean): Resolved[] {
+type Lazy = () => Resolved;
+
+function resolveList(list: unknown, substitute: Substitute, pointer: string, exactOperators: boolean): Lazy[] {
   if (!Array.isArray(list)) throw new ConditionError('INVALID_CONDITIONS', 'conditions must be a list', pointer);
   return list.map((raw, i) => {
     const at = `${pointer}/${i}`;
@@ -66,12 +69,12 @@ function resolveList(list: unknown, substitute: Substitute, pointer: string, exa
     if (exactOperators && !isOperatorName(c.operator)) {
       throw new ConditionError('UNKNOWN_OPERATOR', `invalid condition operator: ${String(c.operator)}`, `${at}/operator`);
     }
-    return {
+    return () => ({
       key: c.key === undefined ? null : substitute(c.key, `${at}/key`),
       operator: typeof c.operator === 'string' ? c.operator : '',
       value: c.value === undefined ? null : substitute(c.value, `${at}/value`),
       message: resolveMessage(c.message, substitute, `${at}/message`),
-    };
+    });
   });
 }
 
@@ -91,13 +94,14 @@ function result(passed: boolean, message: string | undefined): ConditionsResult 
   return message === undefined ? { passed } : { passed, message };
 }
 
-function evaluateAnyAll(any: Resolved[] | undefined, all: Resolved[]): ConditionsResult {
+function evaluateAnyAll(any: Lazy[] | undefined, all: Lazy[]): ConditionsResult {
   const passedMessages: string[] = [];
   const failedMessages: string[] = [];
   let anyPassed = true;
   if (any) {
     anyPassed = false;
-    for (const c of any) {
+    for (const lazy of any) {
+      const c = lazy();
       if (evaluateCondition(c)) {
         anyPassed = true;
         passedMessages.push(c.message);
@@ -107,7 +111,8 @@ function evaluateAnyAll(any: Resolved[] | undefined, all: Resolved[]): Condition
     }
   }
   let allPassed = true;
-  for (const c of all) {
+  for (const lazy of all) {
+    const c = lazy();
     if (!evaluateCondition(c)) {
       allPassed = false;
       failedMessages.push(c.message);
@@ -120,9 +125,10 @@ function evaluateAnyAll(any: Resolved[] | undefined, all: Resolved[]): Condition
 }
 
 /** evaluateOldConditions: a plain list means all; the first failure stops with its message. */
-function evaluateLegacy(all: Resolved[]): ConditionsResult {
+function evaluateLegacy(all: Lazy[]): ConditionsResult {
   const passedMessages: string[] = [];
-  for (const c of all) {
+  for (const lazy of all) {
+    const c = lazy();
     if (!evaluateCondition(c)) return result(false, c.message === '' ? undefined : c.message);
     passedMessages.push(c.message);
   }

@@ -2,4 +2,4 @@ export { buildRequestData } from './request-data.js';
 export { extractImages, parseImageReference, podSpecOf } from './images.js';
 export type { ImageInfo } from './images.js';
 export { loadContextEntries, ContextLoadError } from './load-entries.js';
-export { setDottedPath } from './set-path.js';
+export { setDottedPath, splitDottedPath } from './set-path.js';

@@ -31,6 +31,10 @@ export async function loadContextEntries(
       doc = { ...doc, [entry.name]: overrides[entry.name] };
       continue;
     }
+    // Values that set fields inside the entry (`name.data.key`) were applied to the document already.
+    if (Object.keys(overrides).some((k) => k.startsWith(`${entry.name}.`))) continue;
+    // Without registry access Kyverno's CLI leaves imageRegistry entries to values (mock loader).
+    if (entry.imageRegistry && !deps.imageRegistry) continue;
     const value = await loadEntry(entry, doc, deps, env);
     doc = { ...doc, [entry.name]: value };
   }
@@ -55,8 +59,10 @@ async function loadEntry(entry: ContextEntry, doc: JsonObject, deps: EngineDeps,
     const raw = await deps.globalReference(entry.globalReference.name);
     return entry.globalReference.jmesPath ? searchJmesPath(entry.globalReference.jmesPath, raw, env) : raw;
   }
-  if (entry.imageRegistry) {
-    throw new ContextLoadError(entry.name, 'imageRegistry context entries need registry access, which is not enabled');
+  if (entry.imageRegistry && deps.imageRegistry) {
+    const ref = String(substituteVariables(entry.imageRegistry.reference, doc, { env }));
+    const raw = await deps.imageRegistry(ref);
+    return entry.imageRegistry.jmesPath ? searchJmesPath(entry.imageRegistry.jmesPath, raw, env) : raw;
   }
   throw new ContextLoadError(entry.name, `context entry ${entry.name} has no known source`);
 }

@@ -3,10 +3,9 @@
  * word because users grep for them and `kyverno test` fixtures compare them.
  */
 
-/** Kyverno reports pattern paths as `/spec/containers/0/image/`: a JSON pointer with a trailing slash. */
-export function kyvernoPath(pointer: string): string {
-  return pointer.endsWith('/') ? pointer : `${pointer}/`;
-}
+import { kyvernoPath } from '../pattern/index.js';
+
+export { kyvernoPath };
 
 export function passMessage(rule: string): string {
   return `validation rule '${rule}' passed.`;

@@ -33,7 +33,7 @@ export async function validateBlock(block: ValidationBlock, scope: RuleScope, me
   const s: RuleScope = data === scope.data ? scope : { ...scope, data };
   if (block.preconditions) {
     try {
-      const pre = evaluateConditions(block.preconditions, (v) => substituteVariables(v, s.data, { env: s.env, onMissing: 'null' }));
+      const pre = evaluateConditions(block.preconditions, (v) => substituteVariables(v, s.data, { env: s.env }));
       if (!pre.passed) return outcome.skip('preconditions not met', 'PRECONDITIONS_NOT_MET');
     } catch (err) {
       return outcome.error(`failed to evaluate preconditions: ${errorText(err)}`, 'PRECONDITIONS_ERROR');
@@ -48,7 +48,7 @@ export async function validateBlock(block: ValidationBlock, scope: RuleScope, me
 function validateDeny(conditions: Conditions | undefined, s: RuleScope, message: string | undefined): Outcome {
   let denied: boolean;
   try {
-    denied = conditions ? evaluateConditions(conditions, (v) => substituteVariables(v, s.data, { env: s.env, onMissing: 'null' })).passed : true;
+    denied = conditions ? evaluateConditions(conditions, (v) => substituteVariables(v, s.data, { env: s.env })).passed : true;
   } catch (err) {
     return outcome.error(`failed to check deny conditions: ${errorText(err)}`, 'DENY_CONDITIONS_ERROR');
   }
