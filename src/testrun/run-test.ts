@@ -8,11 +8,10 @@ import path from 'node:path';
 import {
   buildPolicySet,
   evaluatePolicySet,
-  inputFromResource,
-  type AdmissionInput,
   type EngineDeps,
   type JsonObject,
   type PolicyResponse,
+  type PolicySet,
   type PolicySetOptions,
 } from '../engine/index.js';
 import { findRule, ruleFeature } from './feature.js';
@@ -81,7 +80,7 @@ export async function runTestFile(
   const rows: TestRow[] = [];
   for (const spec of test.results ?? []) {
     for (const resourceRef of spec.resources ?? (spec.resource ? [spec.resource] : [])) {
-      rows.push(compare(displayName, spec, resourceRef, evaluated, policyDocs, set.unsupported.map((u) => u.name)));
+      rows.push(compare(displayName, spec, resourceRef, evaluated, policyDocs, set.unsupported.map((u) => u.name), set.rejected));
     }
   }
   return { rows, problems };
@@ -104,11 +103,12 @@ function compare(
   evaluated: Evaluated[],
   policyDocs: Map<string, JsonObject>,
   unsupportedPolicies: string[],
+  rejected: PolicySet['rejected'],
 ): TestRow {
   const expected = spec.result ?? spec.status ?? '';
   const rule = spec.rule ?? '';
   const policyDoc = policyDocs.get(spec.policy);
-  const isCelKind = spec.isValidatingPolicy || spec.isValidatingAdmissionPolicy || spec.isMutatingPolicy || spec.isMutatingAdmissionPolicy || spec.isGeneratingPolicy || spec.isImageValidatingPolicy || spec.isDeletingPolicy;
+  const isCelKind = (policyDoc !== undefined && !String(policyDoc.apiVersion ?? '').startsWith('kyverno.io/')) || spec.isValidatingPolicy || spec.isValidatingAdmissionPolicy || spec.isMutatingPolicy || spec.isMutatingAdmissionPolicy || spec.isGeneratingPolicy || spec.isImageValidatingPolicy || spec.isDeletingPolicy;
   const hasPatched = Boolean(spec.patchedResources ?? spec.patchedResource);
   const feature = isCelKind || (policyDoc && !String(policyDoc.apiVersion ?? '').startsWith('kyverno.io/'))
     ? String(policyDoc?.kind ?? 'unknown')
@@ -118,6 +118,8 @@ function compare(
     ok: actual === expected, reason, feature, ...(message !== undefined ? { message } : {}),
   });
   if (!policyDoc) return row('error', `policy ${spec.policy} not found in the test's policies`);
+  const rejection = rejected.find((r) => r.name === spec.policy);
+  if (rejection) return row('error', `policy rejected: ${rejection.issues.map((i) => `${i.path} ${i.code} ${i.message}`).join('; ')}`);
   if (unsupportedPolicies.includes(spec.policy)) return row('unsupported', `${String(policyDoc.kind)} policies are not supported yet`);
   if (!isCelKind && !findRule(policyDoc, rule)) return row('error', `rule ${rule} not found in policy ${spec.policy}`);
   if (['mutate', 'generate', 'verifyImages', 'podSecurity', 'manifests', 'assert'].includes(feature) || spec.generatedResource) {
