@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerApplyCommand } from './commands/apply.js';
+import { registerRepoCommand } from './commands/repo.js';
 import { registerTestCommand } from './commands/test.js';
 import { registerValidateCommand } from './commands/validate.js';
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride();
   registerApplyCommand(program);
+  registerRepoCommand(program);
   registerTestCommand(program);
   registerValidateCommand(program);
   return program;
