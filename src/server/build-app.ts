@@ -1,0 +1,80 @@
+/**
+ * The fastify app, built apart from listen (tests use inject(); `startServer` adds HTTPS and signals).
+ * Routes: POST /validate, /mutate, /validate/policy; GET /livez, /readyz, /healthz, /metrics.
+ */
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { Server as HttpsServer } from 'node:https';
+import type { RequestListener, Server as HttpServer } from 'node:http';
+import type { CertBundle, CertSource } from '../certs/index.js';
+import type { EngineDeps, PolicySetOptions } from '../engine/index.js';
+import type { Logger, Metrics } from '../observability/index.js';
+import type { AdmittedEvent, MutateFn } from './answer.js';
+import { installErrorHandler } from './error-handler.js';
+import { createLifecycle, type Lifecycle } from './lifecycle.js';
+import { BODY_LIMIT_BYTES } from './limits.js';
+import type { PolicyProvider } from './policy-store/index.js';
+import { registerAdmissionRoutes } from './routes/admission-routes.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerMetricsRoute } from './routes/metrics-route.js';
+import { createHttpsServer } from './tls.js';
+
+export interface AppOptions {
+  policies: PolicyProvider;
+  logger: Logger;
+  metrics: Metrics;
+  /** Health of the serving certificate, for /readyz; absent in plain-HTTP tests. */
+  certs?: Pick<CertSource, 'healthy'>;
+  /** Serve HTTPS with this bundle (the server is then reachable as `httpsServer`). */
+  tls?: CertBundle;
+  lifecycle?: Lifecycle;
+  now?: () => Date;
+  policySetOptions?: PolicySetOptions;
+  mutate?: MutateFn;
+  onAdmitted?: (event: AdmittedEvent) => void;
+}
+
+export interface GuardrailApp {
+  app: FastifyInstance;
+  lifecycle: Lifecycle;
+  /** The HTTPS server when `tls` was given (for certificate reloads). */
+  httpsServer?: HttpsServer;
+}
+
+export function buildApp(opts: AppOptions): GuardrailApp {
+  const lifecycle = opts.lifecycle ?? createLifecycle();
+  let httpsServer: HttpsServer | undefined;
+  const tls = opts.tls;
+  const app = Fastify({
+    loggerInstance: opts.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // One line per admission, written by the route with the uid; fastify's two per request would be noise.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    ...(tls
+      ? {
+          serverFactory: (handler: RequestListener) => {
+            httpsServer = createHttpsServer(tls, handler);
+            return httpsServer as unknown as HttpServer;
+          },
+        }
+      : {}),
+  }) as unknown as FastifyInstance;
+  installErrorHandler(app, opts.logger);
+  const now = opts.now ?? (() => new Date());
+  const engineDeps = (): EngineDeps => ({ now });
+  registerAdmissionRoutes(
+    app,
+    {
+      policies: opts.policies,
+      engineDeps,
+      ...(opts.policySetOptions ? { policySetOptions: opts.policySetOptions } : {}),
+      ...(opts.mutate ? { mutate: opts.mutate } : {}),
+      ...(opts.onAdmitted ? { onAdmitted: opts.onAdmitted } : {}),
+    },
+    opts.logger,
+    opts.metrics,
+  );
+  registerHealthRoutes(app, { policies: opts.policies, ...(opts.certs ? { certs: opts.certs } : {}), lifecycle });
+  registerMetricsRoute(app, opts.metrics);
+  return { app, lifecycle, ...(httpsServer ? { httpsServer } : {}) };
+}

@@ -1,0 +1,22 @@
+/**
+ * The boundary's bookkeeping for one admission: one log line bound to the uid (counts, decision,
+ * duration; never object data) and the metrics. Rule results are counted by policy and rule, never by
+ * resource.
+ */
+import type { Logger, Metrics } from '../observability/index.js';
+import type { AnswerRecord } from './answer.js';
+
+export function recordAnswer(record: AnswerRecord, seconds: number, log: Logger, metrics: Metrics): void {
+  const { responses, ...fields } = record;
+  const operation = record.operation ?? '';
+  metrics.admissionRequests.inc({ webhook: record.webhook, operation, kind: record.kind ?? '', decision: record.decision });
+  metrics.admissionReviewDuration.observe({ webhook: record.webhook, operation, decision: record.decision }, seconds);
+  for (const r of responses ?? []) {
+    for (const rr of r.results) {
+      metrics.policyResults.inc({ policy: r.policy, rule: rr.rule, status: rr.status, mode: rr.action ?? '', operation });
+    }
+  }
+  const line = { ...fields, durationMs: Math.round(seconds * 1e6) / 1e3 };
+  if (record.decision === 'error') log.warn(line, 'admission error');
+  else log.info(line, 'admission');
+}

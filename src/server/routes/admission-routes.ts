@@ -1,0 +1,23 @@
+/** POST /validate, /mutate and /validate/policy: thin routes over answerReview, recorded at the boundary. */
+import type { FastifyInstance } from 'fastify';
+import type { Logger, Metrics, Webhook } from '../../observability/index.js';
+import { answerReview, type AnswerContext } from '../answer.js';
+import { recordAnswer } from '../record.js';
+
+export const ADMISSION_PATHS = {
+  validate: '/validate',
+  mutate: '/mutate',
+  'validate-policy': '/validate/policy',
+} as const satisfies Record<Webhook, string>;
+
+export function registerAdmissionRoutes(app: FastifyInstance, ctx: AnswerContext, log: Logger, metrics: Metrics): void {
+  for (const [webhook, path] of Object.entries(ADMISSION_PATHS) as Array<[Webhook, string]>) {
+    app.post(path, async (req, reply) => {
+      const started = process.hrtime.bigint();
+      const answer = await answerReview(webhook, req.body, ctx);
+      recordAnswer(answer.record, Number(process.hrtime.bigint() - started) / 1e9, log, metrics);
+      reply.code(answer.status);
+      return answer.review;
+    });
+  }
+}
