@@ -39,18 +39,18 @@ export function locate(root: unknown, tokens: readonly string[], create: boolean
     let child: unknown;
     if (Array.isArray(cur)) {
       const idx = readIndex(t, cur.length, true, false);
-      if (idx === undefined) return undefined;
-      child = cur[idx];
+      child = idx === undefined ? undefined : cur[idx];
       if (child === undefined || child === null) {
-        if (!create || idx > cur.length) return undefined;
-        child = INDEX_RE.test(nextToken) || nextToken === '-' ? [] : {};
-        cur[idx] = child;
+        if (!create) return undefined;
+        const created = newContainer(nextToken);
+        if (!insertCreated(cur, t, created)) return undefined;
+        child = created;
       }
     } else if (isJsonMap(cur)) {
       child = cur[t];
       if (child === undefined || child === null) {
         if (!create) return undefined;
-        child = INDEX_RE.test(nextToken) || nextToken === '-' ? [] : {};
+        child = newContainer(nextToken);
         cur[t] = child;
       }
     } else {
@@ -60,4 +60,28 @@ export function locate(root: unknown, tokens: readonly string[], create: boolean
   }
   if (!Array.isArray(cur) && !isJsonMap(cur)) return undefined;
   return { parent: cur, key: tokens[tokens.length - 1] as string };
+}
+
+const newContainer = (nextToken: string): Container => (INDEX_RE.test(nextToken) || nextToken === '-' || /^-[1-9][0-9]*$/.test(nextToken) ? [] : {});
+
+/**
+ * Places a created container in an array (evanphx ensurePathExists): `-` appends, a negative index counts
+ * from the end (-1 = append), an index past the end pads with nulls.
+ */
+function insertCreated(arr: unknown[], token: string, child: Container): boolean {
+  if (token === '-') {
+    arr.push(child);
+    return true;
+  }
+  if (/^-[1-9][0-9]*$/.test(token)) {
+    const at = arr.length + Number(token) + 1;
+    if (at < 0) return false;
+    arr.splice(at, 0, child);
+    return true;
+  }
+  if (!INDEX_RE.test(token)) return false;
+  const i = Number(token);
+  while (arr.length < i) arr.push(null);
+  arr[i] = child;
+  return true;
 }
