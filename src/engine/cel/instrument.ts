@@ -1,4 +1,5 @@
 import { charge } from './cost.js';
+import { adaptOptionalCall } from './optional-calls.js';
 import { adaptRegexCall } from './regex-calls.js';
 
 /**
@@ -49,11 +50,12 @@ export interface Instrumented {
   issues: { message: string; offset: number }[];
 }
 
-/** Instruments comprehensions and regex calls. */
+/** Instruments comprehensions, regex calls and optional `or`/`orValue`. */
 export function instrumentAst(root: unknown): Instrumented {
   const issues: Instrumented['issues'] = [];
   const nodes = walk(root, (node) => {
     if (node.op === 'comprehension') meterComprehension(node);
+    adaptOptionalCall(node.meta.macro);
     const issue = adaptRegexCall(node as unknown as Parameters<typeof adaptRegexCall>[0]);
     if (issue) issues.push(issue);
   });

@@ -168,6 +168,18 @@ describe('optional types', () => {
     ['optional.of(2).value()', 2],
     ['optional.none().or(optional.of(3)).value()', 3],
   ])('%s', (expr, want) => expect(celRun(expr, { object: { metadata: { labels: { app: 'web' } } } })).toEqual(want));
+  // cel-go's evalOptionalOrValue/evalOptionalOr return a non-optional receiver unchanged.
+  it.each([
+    ["object.metadata.labels.orValue({})", { app: 'web' }],
+    ["object.metadata.labels.orValue({}).app", 'web'],
+    ["object.metadata.labels.or(optional.none())", { app: 'web' }],
+  ])('%s (non-optional receiver)', (expr, want) => expect(celRun(expr, { object: { metadata: { labels: { app: 'web' } } } })).toEqual(want));
+  it('still reports an error in a non-optional receiver', () => {
+    expect(celFailure('object.missing.orValue({})', { object: {} })).toBe('CEL_EVAL');
+  });
+  it('keeps hasValue() and value() optional-only, as cel-go does', () => {
+    expect(celFailure('object.hasValue()', { object: {} })).toBe('CEL_EVAL');
+  });
 });
 
 describe('macros and bindings', () => {
