@@ -14,7 +14,7 @@ import {
   type PolicyResponse,
   type PolicySetOptions,
 } from '../engine/index.js';
-import { loadInputs, type LoadedDocument } from '../policy/index.js';
+import { loadInputs, loadPolicies, type LoadedDocument } from '../policy/index.js';
 import { buildResourceInput, createTestValues, type TestValues } from '../testrun/index.js';
 
 export interface ApplyRequest {
@@ -81,8 +81,8 @@ function refOf(doc: LoadedDocument): ResourceRef {
 
 export async function applyPolicies(req: ApplyRequest): Promise<ApplyReport> {
   const loadOpts = req.readStdin ? { readStdin: req.readStdin } : {};
-  const pol = await loadInputs(req.policies, { positions: 'start', ...loadOpts });
-  const exc = await loadInputs(req.exceptions ?? [], { positions: 'start' });
+  const pol = await loadPolicies(req.policies, loadOpts);
+  const exc = await loadPolicies(req.exceptions ?? []);
   const res = await loadInputs(req.resources, { positions: 'start', ...loadOpts });
   const issues: Issue[] = [...pol.issues, ...exc.issues, ...res.issues];
   let values: TestValues = createTestValues(undefined);

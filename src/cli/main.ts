@@ -3,7 +3,7 @@ import { buildProgram } from './program.js';
 
 // Exit codes are a contract with CI pipelines: 0 clean, 1 violations, 2 bad input.
 try {
-  await buildProgram().parseAsync(process.argv);
+  await (await buildProgram(process.argv)).parseAsync(process.argv);
 } catch (err: unknown) {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode === 0 ? 0 : 2;

@@ -1,18 +1,28 @@
 import { Command } from 'commander';
-import { registerApplyCommand } from './commands/apply.js';
-import { registerRepoCommand } from './commands/repo.js';
-import { registerTestCommand } from './commands/test.js';
-import { registerValidateCommand } from './commands/validate.js';
 
-/** Builds the `guardrail` command tree; commands are thin and call the libraries under src/. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * The command table. Each entry loads its module only when that command runs, so `guardrail test` does
+ * not pay for the S3 SDK or fastify at start-up (CLI latency is what CI pipelines wait on).
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  apply: async () => (await import('./commands/apply.js')).registerApplyCommand,
+  certs: async () => (await import('./commands/certs.js')).registerCertsCommand,
+  repo: async () => (await import('./commands/repo.js')).registerRepoCommand,
+  serve: async () => (await import('./commands/serve.js')).registerServeCommand,
+  test: async () => (await import('./commands/test.js')).registerTestCommand,
+  validate: async () => (await import('./commands/validate.js')).registerValidateCommand,
+};
+
+/** Builds the `guardrail` command tree for argv; commands are thin and call the libraries under src/. */
+export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command('guardrail')
     .description('Kubernetes guardrail: Kyverno-compatible policies, admission webhook and data protection')
     .version('0.1.0')
     .exitOverride();
-  registerApplyCommand(program);
-  registerRepoCommand(program);
-  registerTestCommand(program);
-  registerValidateCommand(program);
+  const name = argv[2];
+  const wanted = name !== undefined && name in COMMANDS ? [name] : Object.keys(COMMANDS);
+  for (const n of wanted) (await COMMANDS[n]!())(program);
   return program;
 }

@@ -16,3 +16,4 @@ export { POLICY_KINDS } from './schemas/policy-kinds.js';
 export type { PolicyKind, PolicyFamily } from './schemas/policy-kinds.js';
 export { validatePolicyFiles } from './validate/validate-files.js';
 export type { FilesValidation, PolicyValidation } from './validate/validate-files.js';
+export { loadPolicies, type LoadedPolicies } from './load-policies.js';

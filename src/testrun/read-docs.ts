@@ -2,6 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadAll } from 'js-yaml';
+import type { Issue } from '../engine/index.js';
+import { formatIssue } from '../engine/index.js';
+import { loadPolicies } from '../policy/index.js';
 
 export interface ReadDocs {
   docs: Array<Record<string, unknown>>;
@@ -52,4 +55,21 @@ export async function readOneDoc(file: string, baseDir: string): Promise<{ doc?:
   const r = await readDocs([file], baseDir);
   const doc = r.docs[0];
   return doc ? { doc, problems: r.problems } : { problems: r.problems };
+}
+
+/**
+ * Reads a test's policy files through the policy validator: a broken policy is rejected whole (the test
+ * rows that name it report its problems); unreadable files and malformed YAML are input problems.
+ */
+export async function readPolicyDocs(
+  files: readonly string[],
+  baseDir: string,
+): Promise<ReadDocs & { rejected: Array<{ kind: string; name: string; issues: Issue[] }> }> {
+  const loaded = await loadPolicies(files.map((f) => path.resolve(baseDir, f)));
+  const rejectedIssues = new Set(loaded.rejected.flatMap((r) => r.issues));
+  return {
+    docs: loaded.docs.map((d) => d.value as Record<string, unknown>),
+    problems: loaded.issues.filter((i) => !rejectedIssues.has(i)).map(formatIssue),
+    rejected: loaded.rejected.map((r) => ({ kind: r.kind, name: r.name, issues: r.issues })),
+  };
 }

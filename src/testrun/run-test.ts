@@ -17,7 +17,7 @@ import {
 import { findRule, ruleFeature } from './feature.js';
 import { createOfflineHost } from './offline-host.js';
 import { buildResourceInput } from './resource-input.js';
-import { readDocs, readOneDoc } from './read-docs.js';
+import { readDocs, readOneDoc, readPolicyDocs } from './read-docs.js';
 import type { ActualResult, TestResultSpec, TestRow, TestSpec } from './types.js';
 import { createTestValues, emptyValues, type TestValues } from './values.js';
 
@@ -40,7 +40,7 @@ export async function runTestFile(
   const { doc, problems } = await readOneDoc(path.basename(testFile), dir);
   if (!doc) return { rows: [], problems: problems.length ? problems : ['empty test file'] };
   const test = doc as TestSpec;
-  const pol = await readDocs(test.policies ?? [], dir);
+  const pol = await readPolicyDocs(test.policies ?? [], dir);
   const res = await readDocs(test.resources ?? [], dir);
   const exc = await readDocs(test.exceptions ?? [], dir);
   problems.push(...pol.problems, ...res.problems, ...exc.problems);
@@ -64,7 +64,8 @@ export async function runTestFile(
     problems.push(...c.problems);
     contextObjects.push(...((((c.doc?.spec as JsonObject | undefined)?.resources as JsonObject[] | undefined) ?? [])));
   }
-  const set = buildPolicySet([...pol.docs, ...exc.docs], opts.policySetOptions);
+  const built = buildPolicySet([...pol.docs, ...exc.docs], opts.policySetOptions);
+  const set: PolicySet = { ...built, rejected: [...built.rejected, ...pol.rejected] };
   const host = createOfflineHost({
     objects: [...res.docs, ...cluster.docs, ...contextObjects],
     ...(Array.isArray(test.apiCallResponses) ? { apiCallResponses: test.apiCallResponses } : {}),
