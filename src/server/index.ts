@@ -15,3 +15,4 @@ export {
   type PolicyFileStatus,
   type PolicyProvider,
 } from './policy-store/index.js';
+export { startServer, type ServeOptions, type RunningServer } from './start-server.js';

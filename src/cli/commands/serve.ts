@@ -1,0 +1,82 @@
+/**
+ * `guardrail serve`: the admission webhook over HTTPS. With no flags it serves on 0.0.0.0:9443, makes its
+ * own CA and certificate in ./certs on first start, and loads ./policies. Thin: flags in, startServer out.
+ */
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { createLogger, LOG_LEVELS, type LogLevel, type Logger } from '../../observability/index.js';
+import { startServer, type RunningServer } from '../../server/index.js';
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  policies: string;
+  certs: string;
+  kubeconfig?: string;
+  logLevel: LogLevel;
+  dnsName: string[];
+  shutdownDelay: number;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number (0-65535)');
+  return n;
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number of seconds');
+  return n;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the admission webhook (HTTPS: /validate, /mutate, /validate/policy, /readyz, /metrics)')
+    .addOption(new Option('--port <port>', 'HTTPS port').argParser(parsePort).default(9443))
+    .option('--host <host>', 'address to listen on', '0.0.0.0')
+    .option('--policies <dir>', 'policy folder, watched for changes', './policies')
+    .option('--certs <dir>', 'certificate folder (created with a self-made CA when empty)', './certs')
+    .option('--kubeconfig <file>', 'kubeconfig for cluster mode (accepted and stored; cluster mode comes later)')
+    .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
+    .option('--dns-name <name>', 'extra DNS name or IP for the serving certificate (repeatable)', collect, [])
+    .addOption(new Option('--shutdown-delay <seconds>', 'on SIGTERM, report not ready this long before closing').argParser(parseSeconds).default(0))
+    .action(async (flags: ServeFlags) => {
+      const logger = createLogger({ level: flags.logLevel });
+      const server = await startServer({
+        host: flags.host,
+        port: flags.port,
+        policiesDir: flags.policies,
+        certsDir: flags.certs,
+        dnsNames: flags.dnsName,
+        ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+        logger,
+        shutdownDelayMs: flags.shutdownDelay * 1000,
+      });
+      exitOnSignals(server, logger);
+    });
+}
+
+/** SIGTERM/SIGINT: drain and exit 0; a second signal exits at once with 1. */
+function exitOnSignals(server: RunningServer, logger: Logger): void {
+  let received = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (received) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    received = true;
+    logger.info({ signal }, 'signal received');
+    server.shutdown().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
