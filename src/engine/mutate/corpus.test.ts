@@ -11,8 +11,11 @@ import { describe, expect, test } from 'vitest';
 import { buildResourceInput } from '../../testrun/resource-input.js';
 import { createTestValues, emptyValues, type TestValues } from '../../testrun/values.js';
 import { deepEqual } from '../patch/index.js';
-import type { JsonObject, KyvernoPolicy } from '../policy-types.js';
-import { mutatePolicies } from './index.js';
+import type { JsonObject, KyvernoPolicy, Rule } from '../policy-types.js';
+import { buildRequestData } from '../context/index.js';
+import { ruleApplies } from '../match/index.js';
+import { inputFromResource } from '../input-from-resource.js';
+import { isMutateExisting, mutateExisting, mutatePolicies } from './index.js';
 
 const ROOT = '/work/shared/conformance';
 
@@ -43,7 +46,13 @@ async function runFile(file: string): Promise<Case[]> {
   const values: TestValues = valuesFile && existsSync(resolve(dir, valuesFile)) ? createTestValues(readDocs(resolve(dir, valuesFile))[0]) : emptyValues;
   const deps = { now: () => new Date('2026-01-01T00:00:00Z'), values };
   const cases: Case[] = [];
+  const targets = ((test.targetResources ?? []) as string[]).flatMap((p) => readDocs(resolve(dir, p)));
   for (const r of results) {
+    const rule = policies.find((p) => p.metadata.name === r.policy)?.spec.rules?.find((x) => x.name === r.rule);
+    if (rule && isMutateExisting(rule)) {
+      cases.push(...(await existingCases(file, r, rule, resources, targets, readDocs(resolve(dir, String(r.patchedResources))))));
+      continue;
+    }
     const names = (r.resources as string[] | undefined) ?? [r.resource as string];
     const expectedDocs = readDocs(resolve(dir, String(r.patchedResources ?? r.patchedResource)));
     for (const name of names) {
@@ -58,6 +67,23 @@ async function runFile(file: string): Promise<Case[]> {
     }
   }
   return cases;
+}
+
+/** mutate-existing: every trigger resource the rule matches patches the test's targetResources. */
+async function existingCases(file: string, r: JsonObject, rule: Rule, triggers: JsonObject[], targets: JsonObject[], expectedDocs: JsonObject[]): Promise<Case[]> {
+  const patched = new Map<string, JsonObject>();
+  const key = (d: JsonObject) => { const m = d.metadata as JsonObject; return `${String(m.namespace ?? '')}/${String(m.name)}`; };
+  for (const trigger of triggers) {
+    const input = inputFromResource(trigger, { operation: 'CREATE' });
+    if (!ruleApplies(rule, input).applies) continue;
+    const scope = { data: buildRequestData(input), deps: { now: () => new Date() }, env: { now: () => new Date() }, overrides: {} };
+    for (const t of await mutateExisting(rule, trigger, targets, scope)) if (t.target && t.outcome.status === 'pass') patched.set(key(t.target), t.outcome.resource);
+  }
+  return ((r.resources as string[] | undefined) ?? []).map((name) => ({
+    file, policy: String(r.policy), resource: name, wantMatch: r.result !== 'fail',
+    expected: expectedDocs.find((d) => key(d) === (name.includes('/') ? name : `/${name}`)),
+    actual: patched.get(name.includes('/') ? name : `/${name}`),
+  }));
 }
 
 /**
@@ -96,6 +122,7 @@ describe('conformance corpus: mutate rules', () => {
     console.log(`mutate corpus: ${passed}/${cases.length} patched resources match`);
     for (const f of failed) console.log(`  FAIL ${f.file.replace(ROOT + '/', '')} ${f.policy} ${f.resource}`);
     if (process.env.MUTATE_CORPUS_DEBUG) for (const f of failed) console.log(JSON.stringify({ expected: f.expected, actual: f.actual }));
-    expect(passed).toBeGreaterThanOrEqual(0);
+    // 52 of 57 at the time of writing; the 5 others need `images.*.path` without the `library/` prefix (context module).
+    expect(passed).toBeGreaterThanOrEqual(52);
   }, 60_000);
 });

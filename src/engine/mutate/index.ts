@@ -6,6 +6,7 @@ export { mutateResource, mutateOnce, type PatchBlock } from './mutate-rule.js';
 export { mutateForEach, type ForEachMutation } from './foreach.js';
 export { mutatePolicies, isMutateExisting, type MutatePoliciesOptions, type MutatePoliciesResult } from './mutate-policies.js';
 export { applyStrategicMergePatch, applyJson6902 } from './apply-patches.js';
+export { mutateExisting, type TargetSpec, type TargetResult } from './targets.js';
 export { preprocessPattern, ConditionError } from './preprocess.js';
 export { mutatedMessage } from './messages.js';
 export type { MutateOutcome, MutateReason } from './outcome.js';
