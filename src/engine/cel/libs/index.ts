@@ -2,6 +2,7 @@ import type { Environment } from '@marcbachmann/cel-js';
 import { authorizer } from './authorizer.js';
 import { comprehensions } from './comprehensions.js';
 import { ipLibrary } from './ip.js';
+import { jsonpatch } from './jsonpatch.js';
 import { lists } from './lists.js';
 import { optional } from './optional.js';
 import { quantityLibrary } from './quantity.js';
@@ -14,7 +15,7 @@ import { urlLibrary } from './urls.js';
 
 export type KubernetesCelLibrary =
   | 'lists' | 'strings' | 'regex' | 'urls' | 'quantity' | 'ip' | 'semver' | 'sets' | 'optional'
-  | 'comprehensions' | 'authorizer';
+  | 'comprehensions' | 'authorizer' | 'jsonpatch';
 
 /** The Kubernetes CEL libraries (k8s.io/apiserver/pkg/cel/environment/base.go), one entry each. */
 export const KUBERNETES_CEL_LIBRARIES = {
@@ -29,6 +30,7 @@ export const KUBERNETES_CEL_LIBRARIES = {
   optional,
   comprehensions,
   authorizer,
+  jsonpatch,
 } as const satisfies Record<KubernetesCelLibrary, CelLibrary>;
 
 export function registerKubernetesLibraries(env: Environment): void {
