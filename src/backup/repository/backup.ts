@@ -43,42 +43,46 @@ const meta = (name: string, st: BigIntStats) => ({
   gid: Number(st.gid),
 });
 
-async function saveFile(w: Walk, path: string, size: number): Promise<string[]> {
+/** Reads and submits a file's chunks; the ids settle later, so the next file is read meanwhile. */
+async function submitFile(w: Walk, path: string, size: number): Promise<{ ids: Promise<string[]> }> {
   const fh = await open(path, 'r');
-  const ids: string[] = [];
+  const ids: Promise<string>[] = [];
   try {
     for await (const chunk of chunkFile(fh, w.chunker, size)) {
-      ids.push(await w.saver.save('data', chunk));
+      ids.push((await w.saver.submit('data', chunk)).id);
       w.progress.add(0, chunk.length);
     }
   } finally {
     await fh.close();
   }
-  return ids;
+  return { ids: Promise.all(ids) };
 }
 
-async function node(w: Walk, path: string, name: string): Promise<TreeNode | undefined> {
+type Pending = { node: Promise<TreeNode | undefined> };
+
+async function node(w: Walk, path: string, name: string): Promise<Pending> {
   const st = await lstat(path, { bigint: true });
-  if (st.isSymbolicLink()) return { ...meta(name, st), type: 'symlink', target: await readlink(path) };
+  if (st.isSymbolicLink()) return { node: Promise.resolve({ ...meta(name, st), type: 'symlink', target: await readlink(path) }) };
   if (st.isDirectory()) {
     w.dirs += 1;
-    return { ...meta(name, st), type: 'dir', subtree: await saveTree(w, path) };
+    const subtree = await saveTree(w, path);
+    return { node: Promise.resolve({ ...meta(name, st), type: 'dir', subtree }) };
   }
-  if (!st.isFile()) return undefined; // sockets, fifos, devices: not backed up (documented gap)
-  const content = await saveFile(w, path, Number(st.size));
+  if (!st.isFile()) return { node: Promise.resolve(undefined) }; // sockets, fifos, devices: not backed up
+  const { ids } = await submitFile(w, path, Number(st.size));
   w.files += 1;
   w.bytes += Number(st.size);
   w.progress.add(1, 0);
-  return { ...meta(name, st), type: 'file', size: Number(st.size), content };
+  const file = ids.then((content): TreeNode => ({ ...meta(name, st), type: 'file', size: Number(st.size), content }));
+  file.catch(() => undefined); // observed later by saveTree; a failure must not count as unhandled meanwhile
+  return { node: file };
 }
 
 async function saveTree(w: Walk, dir: string): Promise<string> {
   const names = (await readdir(dir)).sort();
-  const nodes: TreeNode[] = [];
-  for (const n of names) {
-    const child = await node(w, join(dir, n), n);
-    if (child) nodes.push(child);
-  }
+  const pending: Pending[] = [];
+  for (const n of names) pending.push(await node(w, join(dir, n), n));
+  const nodes = (await Promise.all(pending.map((p) => p.node))).filter((n): n is TreeNode => n !== undefined);
   return w.saver.save('tree', Buffer.from(JSON.stringify({ nodes } satisfies Tree)));
 }
 
@@ -99,11 +103,9 @@ export async function backup(ctx: RepoContext, paths: string[], opts: BackupOpti
   const progress = createProgress('backup', opts.onProgress);
   const w: Walk = { saver, chunker: createChunker(ctx.keys.chunker, ctx.config.chunker), progress, files: 0, dirs: 0, bytes: 0 };
   try {
-    const nodes: TreeNode[] = [];
-    for (const [i, p] of abs.entries()) {
-      const n = await node(w, p, names[i] as string);
-      if (n) nodes.push(n);
-    }
+    const pending: Pending[] = [];
+    for (const [i, p] of abs.entries()) pending.push(await node(w, p, names[i] as string));
+    const nodes = (await Promise.all(pending.map((p) => p.node))).filter((n): n is TreeNode => n !== undefined);
     const tree = await saver.save('tree', Buffer.from(JSON.stringify({ nodes } satisfies Tree)));
     const saved = await saver.finish();
     if (saved.packs.length > 0) await writeIndex(ctx, saved.packs);

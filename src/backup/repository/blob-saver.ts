@@ -1,4 +1,4 @@
-import { hmacHex, seal } from './crypto.js';
+import { hmacHexAsync, sealAsync, sha256HexAsync } from './async-crypto.js';
 import { maybeCompress } from './compression.js';
 import { retention } from './context.js';
 import { toRepoError } from './errors.js';
@@ -7,71 +7,82 @@ import type { RepoContext } from './context.js';
 import type { MasterIndex } from './master-index.js';
 import type { BlobType, PackInfo } from './pack.js';
 
-/** Blobs compressed/encrypted at once; bounds memory (each up to the 8 MiB max chunk) while using the pool. */
-const MAX_IN_FLIGHT = 4;
+/** Chunks hashed/compressed/encrypted at once (each up to the 8 MiB max): bounds memory, feeds the pool. */
+const MAX_IN_FLIGHT = 6;
 /** Pack uploads at once. */
 const MAX_UPLOADS = 2;
+
+/** A blob accepted for saving; `id` resolves once hashed (and stored, if it was new). */
+export interface Submitted {
+  readonly id: Promise<string>;
+}
 
 /**
  * Deduplicates, compresses, encrypts and packs blobs; uploads full packs in the background. `finish()` flushes
  * and returns the packs written, which the caller records in a new index file (packs first, then index).
+ * Hashing, compression and encryption run on the thread pool while the caller keeps chunking.
  */
 export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
   const pack = createPackBuilder();
   const seen = new Set<string>();
-  const inFlight = new Set<Promise<void>>();
-  const uploads = new Set<Promise<void>>();
+  const inFlight = new Set<Promise<unknown>>();
+  const uploads = new Set<Promise<unknown>>();
   const written: PackInfo[] = [];
   let failure: unknown;
   let addedBytes = 0;
   let addedData = 0;
 
-  const track = (set: Set<Promise<void>>, p: Promise<void>): void => {
+  const track = <T>(set: Set<Promise<unknown>>, p: Promise<T>): Promise<T> => {
     const q = p.catch((err: unknown) => {
       failure ??= err;
+      throw err;
     });
-    set.add(q);
-    void q.finally(() => set.delete(q));
+    const settled = q.catch(() => undefined);
+    set.add(settled);
+    void settled.finally(() => set.delete(settled));
+    return q;
   };
   const upload = (): void => {
-    const { bytes, info } = pack.finish(ctx.keys.enc);
-    track(
-      uploads,
-      ctx.storage.put(packKey(info.id), bytes, retention(ctx)).then(
-        () => void written.push(info),
-        (err: unknown) => {
-          throw toRepoError(err);
-        },
-      ),
-    );
+    const { bytes, blobs } = pack.finish(ctx.keys.enc);
+    const put = async (): Promise<void> => {
+      const id = await sha256HexAsync(bytes);
+      await ctx.storage.put(packKey(id), bytes, retention(ctx)).catch((err: unknown) => Promise.reject(toRepoError(err)));
+      written.push({ id, size: bytes.length, blobs });
+    };
+    void track(uploads, put()).catch(() => undefined);
   };
   const check = (): void => {
     if (failure) throw failure;
   };
+  const store = async (type: BlobType, data: Buffer): Promise<string> => {
+    const id = await hmacHexAsync(ctx.keys.id, data);
+    if (index.blobs.has(id) || seen.has(id)) return id;
+    seen.add(id);
+    if (type === 'data') addedData += 1;
+    const { bytes, compressed } = await maybeCompress(ctx.config.compression, data);
+    const sealed = await sealAsync(ctx.keys.enc, bytes, Buffer.from(id, 'hex'));
+    pack.add(id, type, sealed, data.length, compressed);
+    addedBytes += sealed.length;
+    if (pack.size >= ctx.config.packSize) {
+      while (uploads.size >= MAX_UPLOADS) await Promise.race(uploads);
+      if (pack.size >= ctx.config.packSize) upload();
+    }
+    return id;
+  };
 
   return {
-    /** Stores the blob unless already present; returns its keyed id immediately. */
-    async save(type: BlobType, data: Buffer): Promise<string> {
+    /** Waits for a free slot, then starts saving; the returned id settles later. */
+    async submit(type: BlobType, data: Buffer): Promise<Submitted> {
       check();
-      const id = hmacHex(ctx.keys.id, data);
-      if (index.blobs.has(id) || seen.has(id)) return id;
-      seen.add(id);
-      if (type === 'data') addedData += 1;
       while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
-      track(
-        inFlight,
-        (async () => {
-          const { bytes, compressed } = await maybeCompress(ctx.config.compression, data);
-          const sealed = seal(ctx.keys.enc, bytes, Buffer.from(id, 'hex'));
-          pack.add(id, type, sealed, data.length, compressed);
-          addedBytes += sealed.length;
-          if (pack.size >= ctx.config.packSize) {
-            while (uploads.size >= MAX_UPLOADS) await Promise.race(uploads);
-            if (pack.size >= ctx.config.packSize) upload();
-          }
-        })(),
-      );
-      return id;
+      check();
+      const id = track(inFlight, store(type, data));
+      id.catch(() => undefined);
+      return { id };
+    },
+    /** Saves one blob and waits for its id (trees, where the id is needed right away). */
+    async save(type: BlobType, data: Buffer): Promise<string> {
+      return (await this.submit(type, data)).id;
     },
     async finish(): Promise<{ packs: PackInfo[]; addedBlobs: number; addedDataBlobs: number; addedBytes: number }> {
       while (inFlight.size > 0) await Promise.all(inFlight);

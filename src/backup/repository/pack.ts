@@ -1,4 +1,5 @@
-import { hmacHex, open, seal, sha256Hex } from './crypto.js';
+import { hmacHexAsync, openAsync } from './async-crypto.js';
+import { open, seal, sha256Hex } from './crypto.js';
 import { RepoError } from './errors.js';
 import { codecs } from './compression.js';
 import type { RepoContext } from './context.js';
@@ -48,16 +49,17 @@ export function createPackBuilder() {
       parts.push(sealed);
       size += sealed.length;
     },
-    finish(key: Buffer): { bytes: Buffer; info: PackInfo } {
+    /** Seals the header and assembles the pack; the caller names it by its SHA-256. */
+    finish(key: Buffer): { bytes: Buffer; blobs: BlobEntry[] } {
       const header = seal(key, enc.encode(JSON.stringify(blobs)), HEADER_AAD);
       const len = Buffer.alloc(4);
       len.writeUInt32LE(header.length);
       const bytes = Buffer.concat([...parts, header, len]);
-      const info = { id: sha256Hex(bytes), size: bytes.length, blobs };
+      const done = blobs;
       parts = [];
       blobs = [];
       size = 0;
-      return { bytes, info };
+      return { bytes, blobs: done };
     },
   };
 }
@@ -86,10 +88,10 @@ export async function readPackTail(ctx: RepoContext, id: string, size: number): 
 /** Opens one sealed blob: auth tag (bound to the id), decompression, then the keyed id itself. */
 export async function openBlob(ctx: RepoContext, packId: string, e: BlobEntry, sealed: Uint8Array): Promise<Buffer> {
   const key = packKey(packId);
-  const plain = open(ctx.keys.enc, sealed, Buffer.from(e.id, 'hex'));
+  const plain = await openAsync(ctx.keys.enc, sealed, Buffer.from(e.id, 'hex'));
   if (!plain) throw new RepoError('REPO_CORRUPT_PACK', `${key}: blob ${e.id.slice(0, 12)} fails its authentication tag`, key);
   const data = e.z ? await codecs[ctx.config.compression.name].decompress(plain) : plain;
-  if (data.length !== e.raw || hmacHex(ctx.keys.id, data) !== e.id) {
+  if (data.length !== e.raw || (await hmacHexAsync(ctx.keys.id, data)) !== e.id) {
     throw new RepoError('REPO_CORRUPT_PACK', `${key}: blob ${e.id.slice(0, 12)} does not match its id`, key);
   }
   return data;

@@ -19,7 +19,14 @@ interface Run {
   readonly index: MasterIndex;
   readonly progress: ProgressCounter;
   readonly asRoot: boolean;
+  /** File restores in progress; bounded so memory stays flat and the thread pool stays busy. */
+  readonly files: Set<Promise<void>>;
+  failure?: unknown;
 }
+
+/** Files restored at once, and blobs prefetched per file (each up to the 8 MiB max chunk). */
+const FILES_AT_ONCE = 4;
+const PREFETCH = 3;
 
 export async function loadBlob(ctx: RepoContext, index: MasterIndex, id: string): Promise<Buffer> {
   const e = index.blobs.get(id);
@@ -61,19 +68,39 @@ async function restoreNode(r: Run, dir: string, n: TreeNode): Promise<void> {
     const tree = await loadTree(r.ctx, r.index, n.subtree ?? '');
     for (const child of tree.nodes) await restoreNode(r, path, child);
   } else {
-    const fh = await open(path, 'wx', 0o600);
-    try {
-      for (const id of n.content ?? []) {
-        const data = await loadBlob(r.ctx, r.index, id);
-        await fh.write(data);
-        r.progress.add(0, data.length);
-      }
-    } finally {
-      await fh.close();
-    }
-    r.progress.add(1, 0);
+    while (r.files.size >= FILES_AT_ONCE) await Promise.race(r.files);
+    if (r.failure) throw r.failure;
+    const p = restoreFile(r, path, n).catch((err: unknown) => {
+      r.failure ??= err;
+    });
+    r.files.add(p);
+    void p.finally(() => r.files.delete(p));
+    return;
   }
   // Directory times last: creating children would otherwise change them again.
+  await Promise.all(r.files);
+  await setMeta(r, path, n);
+}
+
+async function restoreFile(r: Run, path: string, n: TreeNode): Promise<void> {
+  const fh = await open(path, 'wx', 0o600);
+  try {
+    const ids = n.content ?? [];
+    const queue: Promise<Buffer>[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      while (queue.length < PREFETCH && i + queue.length < ids.length) {
+        const q = loadBlob(r.ctx, r.index, ids[i + queue.length] as string);
+        q.catch(() => undefined);
+        queue.push(q);
+      }
+      const data = await (queue.shift() as Promise<Buffer>);
+      await fh.write(data);
+      r.progress.add(0, data.length);
+    }
+  } finally {
+    await fh.close();
+  }
+  r.progress.add(1, 0);
   await setMeta(r, path, n);
 }
 
@@ -83,9 +110,11 @@ export async function restore(ctx: RepoContext, ref: string, target: string, opt
   const index = await loadIndex(ctx);
   const progress = createProgress('restore', opts.onProgress, snap.snapshot.summary.bytes);
   await mkdir(target, { recursive: true });
-  const run: Run = { ctx, index, progress, asRoot: process.getuid?.() === 0 };
+  const run: Run = { ctx, index, progress, asRoot: process.getuid?.() === 0, files: new Set() };
   const root = await loadTree(ctx, index, snap.snapshot.tree);
   for (const n of root.nodes) await restoreNode(run, target, n);
+  await Promise.all(run.files);
+  if (run.failure) throw run.failure;
   progress.done();
   return { snapshot: snap.id, files: snap.snapshot.summary.files, bytes: snap.snapshot.summary.bytes };
 }

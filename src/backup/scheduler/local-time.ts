@@ -25,17 +25,37 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function wallAt(epochMs: number, timeZone: string): Wall & { second: number } {
+/**
+ * UTC offsets are cached per 15-minute bucket: since the 1970s every zone's offsets and transition
+ * instants are whole multiples of 15 minutes (tz database), so an offset is constant inside a bucket.
+ */
+const BUCKET_MS = 15 * 60_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function formattedOffset(epochMs: number, timeZone: string): number {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(epochMs)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { year: p.year ?? 0, month: p.month ?? 0, day: p.day ?? 0, hour: (p.hour ?? 0) % 24, minute: p.minute ?? 0, second: p.second ?? 0 };
+  const asUtc = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, (p.hour ?? 0) % 24, p.minute ?? 0, p.second ?? 0);
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
 /** The zone's UTC offset in ms at an instant (local minus UTC). */
 export function offsetAt(epochMs: number, timeZone: string): number {
-  const w = wallAt(epochMs, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+  let cache = offsets.get(timeZone);
+  if (!cache) offsets.set(timeZone, (cache = new Map()));
+  const bucket = Math.floor(epochMs / BUCKET_MS);
+  let off = cache.get(bucket);
+  if (off === undefined) {
+    if (cache.size > 200_000) cache.clear();
+    off = formattedOffset(bucket * BUCKET_MS, timeZone);
+    cache.set(bucket, off);
+  }
+  return off;
+}
+
+export function wallAt(epochMs: number, timeZone: string): Wall & { second: number } {
+  const d = new Date(epochMs + offsetAt(epochMs, timeZone));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
 }
 
 const DAY = 86_400_000;
