@@ -15,15 +15,25 @@ import {
   linkBindings,
   type CompiledBinding,
   type CompiledCelException,
+  type CelHostLibraries,
   type CompiledCelPolicy,
   type ParamLookup,
 } from './engine/cel-policies/index.js';
-import type { Issue, OtherKindsResult, PolicyKindHandler, PolicySetOptions } from './engine/index.js';
+import type { EngineDeps, Issue, OtherKindsResult, PolicyKindHandler, PolicySetOptions } from './engine/index.js';
 
 export interface EngineOptions {
   /** Param objects for paramKind/paramRef (CLI paramResources or cluster objects). */
   paramLookup?: ParamLookup;
+  /** Lookups behind Kyverno's CEL libraries for every evaluation (a long-lived cluster cache). */
+  celHost?: CelHostLibraries;
 }
+
+/**
+ * EngineDeps plus the synchronous lookups of Kyverno's CEL libraries for one evaluation (the CLI's
+ * per-test offline data). It wins over EngineOptions.celHost. Without either, library calls fail with
+ * "<library> library needs a cluster connection".
+ */
+export type CelEngineDeps = EngineDeps & { celHost?: CelHostLibraries };
 
 const nameOf = (doc: Record<string, unknown>) => String((doc.metadata as { name?: string } | undefined)?.name ?? '');
 
@@ -31,13 +41,16 @@ function celHandler(policy: CompiledCelPolicy, bindings: CompiledBinding[], exce
   return {
     kind: policy.kind,
     name: policy.name,
-    evaluate: (input, deps) =>
-      evaluateCelPolicy(policy, input, {
+    evaluate: (input, deps: CelEngineDeps) => {
+      const host = deps.celHost ?? opts.celHost;
+      return evaluateCelPolicy(policy, input, {
         now: deps.now(),
         bindings,
         exceptions,
         ...(opts.paramLookup ? { paramLookup: opts.paramLookup } : {}),
-      }),
+        ...(host ? { host } : {}),
+      });
+    },
   };
 }
 

@@ -7,6 +7,7 @@
 import { inputFromResource, type AdmissionInput, type JsonObject, type Operation } from '../engine/index.js';
 import { gvkOf } from '../engine/input-from-resource.js';
 import { setDottedPath } from '../engine/context/index.js';
+import { kindToResource } from '../engine/cel-policies/index.js';
 import type { TestValues } from './values.js';
 
 const OBJECT_PREFIX = 'request.object.';
@@ -24,6 +25,9 @@ export function buildResourceInput(resource: JsonObject, values: TestValues, use
     }
   }
   const op = (operation?.toUpperCase() as Operation | undefined) ?? 'CREATE';
+  if (meta.namespace === undefined && kindToResource(String(resource.kind ?? ''), gvkOf(resource).group).namespaced === true) {
+    object = { ...object, metadata: { ...((object.metadata ?? {}) as JsonObject), namespace: 'default' } };
+  }
   const ns = typeof meta.namespace === 'string' ? meta.namespace : undefined;
   const labels = ns ? values.namespaceLabels?.(ns) : resource.kind === 'Namespace' ? values.namespaceLabels?.(name) : undefined;
   const input = inputFromResource(object, {

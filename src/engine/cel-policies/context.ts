@@ -1,4 +1,5 @@
 /** What evaluateCelPolicy / evaluateCelRule receive besides the request; all lookups are injected. */
+import type { CelHostLibraries } from '../cel/index.js';
 import type { AdmissionInput } from '../request.js';
 import type { CostBudget } from './budget.js';
 import type { MatchOptions } from './match-resources.js';
@@ -19,7 +20,9 @@ export interface CelPolicyContext {
   exceptions?: readonly CompiledCelException[];
   /** The Kubernetes `authorizer` handle, when the host provides one. */
   authorizer?: unknown;
-  /** Kyverno library handles by identifier: resource, http, globalContext, image. */
+  /** Synchronous lookups behind Kyverno's resource, http, globalContext and image libraries. */
+  host?: CelHostLibraries;
+  /** Overrides of Kyverno library handles by identifier (tests); default: handles over `host`. */
   libraries?: Record<string, unknown>;
   /** Shared cost budget; default: a fresh RuntimeCELCostBudget per policy evaluation. */
   budget?: CostBudget;

@@ -14,6 +14,7 @@ import type { CelPolicyContext } from './context.js';
 import { evaluateBody } from './evaluate-body.js';
 import { evaluateVap } from './evaluate-vap.js';
 import { exceptionKey, exceptionsFor, matchingExceptions } from './exceptions.js';
+import { kyvernoLibraries, namespaceObjectFrom } from './host-libraries.js';
 import { matchesResources } from './match-resources.js';
 import { baseResult, vpolResult } from './results.js';
 import type { ResultBase } from './results.js';
@@ -23,14 +24,16 @@ export function evaluateCelPolicy(policy: CompiledCelPolicy, input: AdmissionInp
   const budget = ctx.budget ?? createCostBudget();
   if (policy.mode === 'JSON') {
     // evaluation.mode JSON: any payload, no matching, only `object` (vpol/compiler/policy.go evaluateJson).
-    return [evaluateVpolBody(policy, policy.body, { ...ctx.libraries, object: input.object }, ctx, budget)];
+    return [evaluateVpolBody(policy, policy.body, { ...kyvernoLibraries(ctx), object: input.object }, ctx, budget)];
   }
   const attrs = requestAttributes(input);
   if (policy.kind === 'NamespacedValidatingPolicy' && attrs.namespace !== (policy.namespace ?? '')) return [];
   if (policy.kind === 'ValidatingAdmissionPolicy') return evaluateVap(policy, input, attrs, ctx, budget);
-  const body = selectBody(policy, attrs, input, ctx);
+  const namespaceObject = namespaceObjectFrom(ctx, attrs.namespace);
+  const withNamespace = namespaceObject === undefined ? ctx : { ...ctx, namespaceObject };
+  const body = selectBody(policy, attrs, input, withNamespace);
   if (body === undefined) return [];
-  const activation = buildActivation(input, attrs, ctx);
+  const activation = buildActivation(input, attrs, { ...withNamespace, libraries: kyvernoLibraries(ctx) });
   return [evaluateVpolBody(policy, body, activation, ctx, budget)];
 }
 

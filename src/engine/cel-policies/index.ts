@@ -16,6 +16,7 @@ export type { CompileCelExceptionResult } from './exceptions.js';
 export { createCostBudget } from './budget.js';
 export type { CostBudget } from './budget.js';
 export type { CelPolicyContext } from './context.js';
+export type { CelHostLibraries } from './host-libraries.js';
 export { kindToResource, resourceToKind, guessResource } from './resource-kinds.js';
 export type { KindInfo } from './resource-kinds.js';
 export { matchesResources } from './match-resources.js';

@@ -10,6 +10,7 @@ import { regex } from './regex.js';
 import { semverLibrary } from './semver.js';
 import { sets } from './sets.js';
 import { strings } from './strings.js';
+import { KYVERNO_CEL_LIBRARIES } from './kyverno.js';
 import type { CelLibrary } from './types.js';
 import { urlLibrary } from './urls.js';
 
@@ -33,11 +34,18 @@ export const KUBERNETES_CEL_LIBRARIES = {
   jsonpatch,
 } as const satisfies Record<KubernetesCelLibrary, CelLibrary>;
 
+/**
+ * Registers the Kubernetes libraries and Kyverno's. Kyverno's functions are methods of handle types
+ * that only the Kyverno kinds put in the activation, so they cannot change a VAP's meaning.
+ */
 export function registerKubernetesLibraries(env: Environment): void {
   for (const lib of Object.values(KUBERNETES_CEL_LIBRARIES)) lib.register(env);
+  for (const lib of Object.values(KYVERNO_CEL_LIBRARIES)) lib.register(env);
 }
 
 export type { CelLibrary } from './types.js';
 export { toAuthorizer, type AuthorizerFn, type AuthorizerAttributes, type AuthorizerDecision } from './authorizer.js';
 export { matches } from './regex.js';
 export { compileRe2 } from './re2.js';
+export { KYVERNO_CEL_LIBRARIES, createKyvernoHandles, type KyvernoCelLibrary } from './kyverno.js';
+export type { CelHostLibraries } from './kyverno-host.js';
