@@ -36,6 +36,6 @@ describe('offline CEL host', () => {
     expect(cel.imageMetadata?.('busybox')).toBeUndefined();
   });
   it('shares its lookups with the classic engine apiCall', async () => {
-    await expect(host.apiCall('/api/v1/namespaces/default/configmaps/regs')).resolves.toBe(cm);
+    await expect(host.apiCall?.('/api/v1/namespaces/default/configmaps/regs', 'GET')).resolves.toBe(cm);
   });
 });
