@@ -17,14 +17,36 @@ export type MutationOutcome =
   | { kind: 'applied'; object: JsonObject }
   | { kind: 'error'; code: CelIssueCode | 'MUTATION_FAILED'; message: string; index?: number };
 
+/**
+ * Kyverno's MutatingPolicy lets matchConditions read variables (mpol/compiler/policy.go: "variables
+ * are lazily bound and remain visible to trigger match conditions"); a false condition skips, errors
+ * are collected and follow failurePolicy, as in the API server's matcher.
+ */
+function matchWithVariables(compiled: CompiledMutatingBody, base: Record<string, unknown>, budget: CostBudget): { kind: 'pass' } | MutationOutcome {
+  const scope = createVariableScope(compiled.body.variables, base, budget);
+  const errors: string[] = [];
+  let code: CelIssueCode = 'CEL_EVAL';
+  for (const { name, expr } of compiled.body.matchConditions) {
+    const result = scope.run(expr);
+    if (!result.ok || typeof result.value !== 'boolean') {
+      errors.push(`matchCondition '${name}': ${result.ok ? 'must evaluate to bool' : result.message}`);
+      if (!result.ok && result.code === 'CEL_COST_EXCEEDED') code = result.code;
+    } else if (!result.value) return { kind: 'skip', message: `match condition '${name}' not met` };
+  }
+  if (errors.length === 0) return { kind: 'pass' };
+  if (compiled.body.failurePolicy === 'Ignore') return { kind: 'skip', message: `match conditions errored, ignored: ${errors.join('; ')}` };
+  return { kind: 'error', code, message: errors.join('; ') };
+}
+
 export function evaluateMutatingBody(
   compiled: CompiledMutatingBody,
   object: JsonObject,
   activation: Record<string, unknown>,
   budget: CostBudget,
 ): MutationOutcome {
-  // evaluateBody with no validations checks exactly the matchConditions.
-  const matched = evaluateBody(compiled.body, { ...activation, object }, budget);
+  const matched = compiled.body.dialect === 'kyverno'
+    ? matchWithVariables(compiled, { ...activation, object }, budget)
+    : evaluateBody(compiled.body, { ...activation, object }, budget); // no validations: exactly the matchConditions
   if (matched.kind === 'skip') return { kind: 'skip', message: matched.message };
   if (matched.kind === 'error') return { kind: 'error', code: matched.code, message: matched.message };
   let current = object;

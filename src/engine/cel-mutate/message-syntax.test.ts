@@ -30,7 +30,14 @@ describe('message construction (KEP-3962 Object{...} and JSONPatch{...})', () =>
   });
   it('marks optional fields for resolution after evaluation', () => {
     const r = rewriteMessageSyntax('Object{?spec: optional.none()}');
-    expect(r.ok && r.text).toBe('{"?spec": optional.none()}');
+    expect(r.ok && r.text).toBe('dyn({"?spec": optional.none()})');
+  });
+  it('lets ternary branches build different shapes', () => {
+    expect(run('false ? Object{} : Object{spec: Object.spec{replicas: 1}}')).toEqual({ spec: { replicas: 1 } });
+  });
+  it('supports has() on a field of any expression, e.g. an indexed list element', () => {
+    const object = { spec: { containers: [{ name: 'a', env: [] }, { name: 'b' }] } };
+    expect(run('[has(object.spec.containers[0].env), has(object.spec.containers[1].env), has(object.spec.containers)]', { object })).toEqual([true, false, true]);
   });
   it('rejects a type name that does not follow the field path, as the API server does', () => {
     expect(compileMutationExpr('Object{spec: Object.spec{selector: Object.spec.wrong{}}}', '/e', [])).toMatchObject({

@@ -18,7 +18,7 @@ export type RewriteResult =
   | { ok: false; message: string; offset: number };
 
 interface Frame {
-  kind: '(' | '[' | '{' | 'msg';
+  kind: '(' | '[' | '{' | 'msg' | 'has';
   typeName?: string;
   expectField?: boolean;
 }
@@ -44,6 +44,7 @@ export function rewriteMessageSyntax(src: string, opts: { checkTypeNames?: boole
     if (top?.kind === 'msg' && top.expectField) {
       if (tok.text === '}') {
         stack.pop();
+        edits.push({ start: tok.end, end: tok.end, text: ')' });
         continue;
       }
       const field = readField(tokens, t);
@@ -65,13 +66,24 @@ export function rewriteMessageSyntax(src: string, opts: { checkTypeNames?: boole
       if (opts.checkTypeNames !== false && want !== undefined && typeName !== want) {
         return { ok: false, message: `type mismatch: ${typeName} used for a field of type ${want}`, offset: tok.start };
       }
-      edits.push({ start: tok.start, end: message.brace.start, text: '' });
+      // dyn(): constructions of different shapes may meet in one ternary, as Object values do.
+      edits.push({ start: tok.start, end: message.brace.start, text: 'dyn(' });
       stack.push({ kind: 'msg', typeName, expectField: true });
       t = message.braceIndex;
       continue;
     }
+    const has = tok.text === 'has' ? rewriteHas(tokens, t) : undefined;
+    if (has) {
+      edits.push(...has);
+      stack.push({ kind: 'has' });
+      t++;
+      continue;
+    }
     if (tok.text === '(' || tok.text === '[' || tok.text === '{') stack.push({ kind: tok.text });
-    else if (tok.text === ')' || tok.text === ']' || tok.text === '}') stack.pop();
+    else if (tok.text === '}' && top?.kind === 'msg') {
+      stack.pop();
+      edits.push({ start: tok.end, end: tok.end, text: ')' });
+    } else if (tok.text === ')' || tok.text === ']' || tok.text === '}') stack.pop();
     else if (tok.text === ',' && top?.kind === 'msg') top.expectField = true;
   }
   return { ok: true, ...applyEdits(src, edits) };
@@ -89,6 +101,35 @@ function readMessageStart(tokens: Token[], t: number): { names: string[]; brace:
   }
   const brace = tokens[i];
   return brace?.text === '{' ? { names, brace, braceIndex: i } : undefined;
+}
+
+/**
+ * `has(e.f)` where `e` is not a plain identifier path (`has(object.spec.containers[i].env)`) is valid
+ * CEL, but our CEL library's macro only takes identifier paths; `(e).?f.hasValue()` tests the same
+ * thing (presence of key f in e, errors when e is not a map). Returns the edits, or undefined.
+ */
+function rewriteHas(tokens: Token[], t: number): Edit[] | undefined {
+  if (tokens[t + 1]?.text !== '(' || tokens[t - 1]?.text === '.') return undefined;
+  let depth = 0;
+  let plainPath = true;
+  for (let i = t + 1; i < tokens.length; i++) {
+    const x = tokens[i] as Token;
+    if (x.text === '(' || x.text === '[' || x.text === '{') {
+      if (depth > 0) plainPath = false;
+      depth++;
+    } else if (x.text === ')' || x.text === ']' || x.text === '}') {
+      if (--depth > 0) continue;
+      const field = tokens[i - 1];
+      if (plainPath || tokens[i - 2]?.text !== '.' || field?.kind !== 'ident') return undefined;
+      const open = tokens[t + 1] as Token;
+      const dot = tokens[i - 2] as Token;
+      return [
+        { start: (tokens[t] as Token).start, end: open.end, text: '((' },
+        { start: dot.start, end: x.end, text: `).?${field.text}.hasValue())` },
+      ];
+    } else if (depth === 1 && x.kind !== 'ident' && x.text !== '.') plainPath = false;
+  }
+  return undefined;
 }
 
 /** `?`? IDENT `:` at the start of a field initializer. */
