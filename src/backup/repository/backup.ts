@@ -86,6 +86,18 @@ async function saveTree(w: Walk, dir: string): Promise<string> {
   return w.saver.save('tree', Buffer.from(JSON.stringify({ nodes } satisfies Tree)));
 }
 
+/** Total bytes under the paths (lstat only), so progress can show an ETA; errors surface in the walk. */
+async function scanSize(paths: string[]): Promise<number> {
+  let total = 0;
+  const visit = async (p: string): Promise<void> => {
+    const st = await lstat(p).catch(() => undefined);
+    if (st?.isFile()) total += st.size;
+    if (st?.isDirectory()) for (const n of await readdir(p).catch(() => [])) await visit(join(p, n));
+  };
+  for (const p of paths) await visit(p);
+  return total;
+}
+
 /**
  * Backup in the crash-safe commit order: data packs, then the index naming them, then the snapshot
  * manifest, then the journal entry that commits it. A crash anywhere leaves only unreferenced objects.
@@ -100,7 +112,7 @@ export async function backup(ctx: RepoContext, paths: string[], opts: BackupOpti
   const lock = await acquireLock(ctx, false);
   const index = await loadIndex(ctx);
   const saver = createBlobSaver(ctx, index);
-  const progress = createProgress('backup', opts.onProgress);
+  const progress = createProgress('backup', opts.onProgress, opts.onProgress ? await scanSize(abs) : undefined);
   const w: Walk = { saver, chunker: createChunker(ctx.keys.chunker, ctx.config.chunker), progress, files: 0, dirs: 0, bytes: 0 };
   try {
     const pending: Pending[] = [];

@@ -8,9 +8,9 @@ import type { MasterIndex } from './master-index.js';
 import type { BlobType, PackInfo } from './pack.js';
 
 /** Chunks hashed/compressed/encrypted at once (each up to the 8 MiB max): bounds memory, feeds the pool. */
-const MAX_IN_FLIGHT = 6;
+const MAX_IN_FLIGHT = 4;
 /** Pack uploads at once. */
-const MAX_UPLOADS = 2;
+const MAX_UPLOADS = 1;
 
 /** A blob accepted for saving; `id` resolves once hashed (and stored, if it was new). */
 export interface Submitted {

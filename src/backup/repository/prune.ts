@@ -102,6 +102,7 @@ export async function prune(ctx: RepoContext, opts: PruneOptions = {}): Promise<
     }
     for (const f of (await loadIndex(ctx)).superseded) await tryDelete(ctx, `index/${f}`);
     for (const k of await expiredLockKeys(ctx)) await tryDelete(ctx, k);
+    for (const o of await ctx.storage.list('probes/')) if (await outOfRetention(o.key)) await tryDelete(ctx, o.key);
     if (deletedPacks.length + deletedSnapshots.length > 0) {
       await appendJournal(ctx, { op: 'prune', packs: deletedPacks, snapshots: deletedSnapshots });
     }
