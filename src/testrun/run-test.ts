@@ -7,14 +7,13 @@
 import path from 'node:path';
 import {
   buildPolicySet,
-  admit,
+  evaluatePolicySet,
   type JsonObject,
   type PolicyResponse,
   type PolicySet,
   type PolicySetOptions,
 } from '../engine/index.js';
 import type { CelEngineDeps } from '../policies-engine.js';
-import { sameResource } from './compare-resources.js';
 import { findRule, ruleFeature } from './feature.js';
 import { createOfflineHost } from './offline-host.js';
 import { buildResourceInput } from './resource-input.js';
@@ -30,8 +29,6 @@ export interface RunTestOptions {
 interface Evaluated {
   resource: JsonObject;
   responses: PolicyResponse[];
-  /** The resource after each policy's mutations. */
-  byPolicy: Array<{ policy: string; resource: JsonObject | null }>;
 }
 
 export async function runTestFile(
@@ -85,16 +82,13 @@ export async function runTestFile(
   const evaluated: Evaluated[] = [];
   for (const resource of res.docs) {
     const input = buildResourceInput(resource, values, userInfo, [...set.classic.map((p) => p.name), ...set.handlers.map((h) => h.name)]);
-    const out = await admit(set, input, deps);
-    evaluated.push({ resource, responses: out.responses, byPolicy: out.byPolicy });
+    evaluated.push({ resource, responses: await evaluatePolicySet(set, input, deps) });
   }
   const policyDocs = new Map(pol.docs.map((d) => [String((d.metadata as JsonObject | undefined)?.name ?? ''), d]));
   const rows: TestRow[] = [];
-  const patchedDocs = await readPatched(test.results ?? [], dir, problems);
   for (const spec of test.results ?? []) {
     for (const resourceRef of spec.resources ?? (spec.resource ? [spec.resource] : [])) {
-      const row = compare(displayName, spec, resourceRef, evaluated, policyDocs, set.unsupported.map((u) => u.name), set.rejected);
-      rows.push(checkPatched(row, spec, resourceRef, evaluated, patchedDocs));
+      rows.push(compare(displayName, spec, resourceRef, evaluated, policyDocs, set.unsupported.map((u) => u.name), set.rejected));
     }
   }
   return { rows, problems };
@@ -136,7 +130,7 @@ function compare(
   if (rejection) return row('error', `policy rejected: ${rejection.issues.map((i) => `${i.path} ${i.code} ${i.message}`).join('; ')}`);
   if (unsupportedPolicies.includes(spec.policy)) return row('unsupported', `${String(policyDoc.kind)} policies are not supported yet`);
   if (!isCelKind && !findRule(policyDoc, rule)) return row('error', `rule ${rule} not found in policy ${spec.policy}`);
-  if (['generate', 'verifyImages', 'podSecurity', 'manifests', 'assert'].includes(feature) || spec.generatedResource) {
+  if (['mutate', 'generate', 'verifyImages', 'podSecurity', 'manifests', 'assert'].includes(feature) || spec.generatedResource) {
     return row('unsupported', `${feature} rules are not supported yet`);
   }
   const hits = evaluated.filter((e) => resourceMatches(e.resource, spec.kind, resourceRef, spec.namespace));
@@ -151,33 +145,4 @@ function compare(
     return row(actual, actual === expected ? 'Ok' : `Want ${expected}, got ${actual}`, first.message);
   }
   return row('notfound', `no response for policy ${spec.policy}`);
-}
-
-async function readPatched(specs: TestResultSpec[], dir: string, problems: string[]): Promise<Map<string, JsonObject[]>> {
-  const out = new Map<string, JsonObject[]>();
-  for (const file of new Set(specs.map((s) => s.patchedResources ?? s.patchedResource).filter((f): f is string => !!f))) {
-    const r = await readDocs([file], dir);
-    problems.push(...r.problems);
-    out.set(file, r.docs);
-  }
-  return out;
-}
-
-/**
- * patchedResources: the resource after the named policy's mutations must equal the expected document
- * (for `result: fail`, it must differ), on top of the status comparison.
- */
-function checkPatched(row: TestRow, spec: TestResultSpec, ref: string, evaluated: Evaluated[], patched: Map<string, JsonObject[]>): TestRow {
-  const file = spec.patchedResources ?? spec.patchedResource;
-  if (!file || row.actual === 'unsupported' || row.actual === 'notfound') return row;
-  const name = ref.includes('/') ? ref.slice(ref.indexOf('/') + 1) : ref;
-  const docs = patched.get(file) ?? [];
-  const expected = docs.find((d) => (d.metadata as JsonObject | undefined)?.name === name && (!spec.kind || d.kind === spec.kind)) ?? docs[0];
-  const hit = evaluated.find((e) => e.resource.kind === spec.kind && (e.resource.metadata as JsonObject | undefined)?.name === name);
-  if (!hit) return row;
-  const actual = hit.byPolicy.find((b) => b.policy === spec.policy)?.resource ?? hit.resource;
-  const same = sameResource(actual, expected);
-  const wantSame = (spec.result ?? spec.status) !== 'fail';
-  if (same === wantSame) return row;
-  return { ...row, ok: false, reason: `Resource diff: the mutated resource ${same ? 'equals' : 'differs from'} ${file}` };
 }
