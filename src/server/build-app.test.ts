@@ -192,3 +192,20 @@ describe('health and metrics', () => {
     expect(res.body).toContain('[-]shutdown failed: draining for shutdown');
   });
 });
+
+describe('unexpected errors', () => {
+  it('answers HTTP 500 with the uid echoed, so failurePolicy decides', async () => {
+    const broken = await testApp(SHIPPED_POLICIES);
+    const app = (await import('./build-app.js')).buildApp({
+      policies: { current: () => { throw new Error('boom'); }, status: () => broken.store.status() },
+      logger: (await import('../observability/index.js')).createLogger({ level: 'silent' }),
+      metrics: broken.metrics,
+    }).app;
+    const res = await app.inject({ method: 'POST', url: '/validate', payload: seedReview('noncompliant') });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toMatchObject({ response: { uid: '6c1e0f3a-2b7d-4f59-8a61-93d2c4e5f702', allowed: false, status: { code: 500, reason: 'GR_ADMISSION_INTERNAL' } } });
+    broken.store.stop();
+    await app.close();
+    await broken.app.close();
+  });
+});
