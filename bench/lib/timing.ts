@@ -1,0 +1,62 @@
+/**
+ * Latency sampling for benchmarks: warm-up first (so V8 has optimised the hot path), then one sample per
+ * call with the monotonic high-resolution clock. Samples are kept whole, not averaged, so tail
+ * percentiles (p99) are real observations.
+ */
+import { percentile } from './stats.js';
+
+export interface LatencyOptions {
+  warmup: number;
+  iterations: number;
+}
+
+export interface Latency {
+  iterations: number;
+  /** Milliseconds. */
+  p50: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+
+export function summarise(samplesMs: readonly number[]): Latency {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const mean = sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length);
+  return { iterations: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean, max: sorted[sorted.length - 1] ?? 0 };
+}
+
+/** Times `fn` (sync or async) `iterations` times after `warmup` untimed calls. */
+export async function measureLatency(fn: () => unknown, opts: LatencyOptions): Promise<Latency> {
+  for (let i = 0; i < opts.warmup; i++) await fn();
+  const samples = new Array<number>(opts.iterations);
+  for (let i = 0; i < opts.iterations; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  return summarise(samples);
+}
+
+/**
+ * Interleaves several measured functions round by round, so machine noise (another process, a GC of the
+ * test runner, CPU frequency changes) hits every subject alike and ratios between them stay meaningful.
+ */
+export async function measureInterleaved(subjects: Record<string, () => unknown>, opts: LatencyOptions): Promise<Record<string, Latency>> {
+  const names = Object.keys(subjects);
+  for (const n of names) for (let i = 0; i < opts.warmup; i++) await subjects[n]!();
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const round = 100;
+  for (let done = 0; done < opts.iterations; done += round) {
+    const count = Math.min(round, opts.iterations - done);
+    for (const n of names) {
+      const fn = subjects[n]!;
+      const out = samples[n]!;
+      for (let i = 0; i < count; i++) {
+        const t0 = process.hrtime.bigint();
+        await fn();
+        out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, summarise(samples[n]!)]));
+}
