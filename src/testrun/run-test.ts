@@ -15,6 +15,7 @@ import {
 } from '../engine/index.js';
 import type { CelEngineDeps } from '../policies-engine.js';
 import { findRule, ruleFeature } from './feature.js';
+import { readJsonPayloads, resultRefs } from './json-payloads.js';
 import { createOfflineHost } from './offline-host.js';
 import { buildResourceInput } from './resource-input.js';
 import { readDocs, readOneDoc, readPolicyDocs } from './read-docs.js';
@@ -43,7 +44,8 @@ export async function runTestFile(
   const pol = await readPolicyDocs(test.policies ?? [], dir);
   const res = await readDocs(test.resources ?? [], dir);
   const exc = await readDocs(test.exceptions ?? [], dir);
-  problems.push(...pol.problems, ...res.problems, ...exc.problems);
+  const payloads = await readJsonPayloads(test.jsonPayloads ?? [], dir);
+  problems.push(...pol.problems, ...res.problems, ...exc.problems, ...payloads.problems);
   let values: TestValues = emptyValues;
   // Values `namespaces`: Namespace objects the CEL kinds see as namespaceObject and through `resource`.
   const valueNamespaces: JsonObject[] = [];
@@ -80,14 +82,15 @@ export async function runTestFile(
   });
   const deps: CelEngineDeps = { now: opts.now ?? (() => new Date()), values, ...host };
   const evaluated: Evaluated[] = [];
-  for (const resource of res.docs) {
-    const input = buildResourceInput(resource, values, userInfo, [...set.classic.map((p) => p.name), ...set.handlers.map((h) => h.name)]);
+  const policyNames = [...set.classic.map((p) => p.name), ...set.handlers.map((h) => h.name)];
+  const subjects = [...res.docs.map((resource) => ({ resource, input: buildResourceInput(resource, values, userInfo, policyNames) })), ...payloads.subjects];
+  for (const { resource, input } of subjects) {
     evaluated.push({ resource, responses: await evaluatePolicySet(set, input, deps) });
   }
   const policyDocs = new Map(pol.docs.map((d) => [String((d.metadata as JsonObject | undefined)?.name ?? ''), d]));
   const rows: TestRow[] = [];
   for (const spec of test.results ?? []) {
-    for (const resourceRef of spec.resources ?? (spec.resource ? [spec.resource] : [])) {
+    for (const resourceRef of resultRefs(spec, payloads.subjects)) {
       rows.push(compare(displayName, spec, resourceRef, evaluated, policyDocs, set.unsupported.map((u) => u.name), set.rejected));
     }
   }

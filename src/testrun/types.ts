@@ -32,6 +32,8 @@ export interface TestSpec {
   userinfo?: string;
   exceptions?: string[];
   targetResources?: string[];
+  /** JSON documents for ValidatingPolicies with `evaluation.mode: JSON`, named by file name. */
+  jsonPayloads?: string[];
   paramResources?: string[];
   clusterResources?: string[];
   context?: string;
