@@ -57,6 +57,8 @@ export interface AnswerRecord {
   blocking?: string[];
   warnings?: number;
   error?: string;
+  /** A throw from the onAdmitted hook; logged, never answered. */
+  hookError?: string;
   responses?: PolicyResponse[];
 }
 
@@ -110,8 +112,15 @@ async function answerResource(webhook: 'validate' | 'mutate', req: AdmissionRequ
   const responses = await evaluatePolicySet(snapshot.set, input, ctx.engineDeps());
   const d = decide(responses, resourceRefOf(req), snapshot.failurePolicyOf);
   const response = d.allowed ? allowed(req.uid, { warnings: d.warnings }) : denied(req.uid, d.message ?? '', { warnings: d.warnings });
-  if (req.dryRun !== true) ctx.onAdmitted?.({ webhook, request: req, responses, allowed: d.allowed });
   const record: AnswerRecord = { ...base, ...meta, decision: d.allowed ? 'allowed' : 'denied', results: d.counts, warnings: d.warnings.length, responses };
+  if (req.dryRun !== true && ctx.onAdmitted) {
+    // Side effects (reports, events) must never change or fail the decision: a throw is only logged.
+    try {
+      ctx.onAdmitted({ webhook, request: req, responses, allowed: d.allowed });
+    } catch (err) {
+      record.hookError = err instanceof Error ? err.message : String(err);
+    }
+  }
   if (d.blocking.length > 0) record.blocking = d.blocking;
   return { status: 200, review: reviewOf(response), record };
 }

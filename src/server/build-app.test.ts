@@ -194,6 +194,16 @@ describe('health and metrics', () => {
 });
 
 describe('unexpected errors', () => {
+  it('keeps the decision when the onAdmitted hook throws, logging the problem', async () => {
+    const hooked = await testApp(SHIPPED_POLICIES, { onAdmitted: () => { throw new Error('report sink down'); } });
+    const res = await hooked.app.inject({ method: 'POST', url: '/validate', payload: seedReview('compliant') });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as Review).response.allowed).toBe(true);
+    expect(hooked.logs.at(-1)).toMatchObject({ msg: 'admission', hookError: 'report sink down' });
+    hooked.store.stop();
+    await hooked.app.close();
+  });
+
   it('answers HTTP 500 with the uid echoed, so failurePolicy decides', async () => {
     const broken = await testApp(SHIPPED_POLICIES);
     const app = (await import('./build-app.js')).buildApp({

@@ -18,5 +18,6 @@ export function recordAnswer(record: AnswerRecord, seconds: number, log: Logger,
   }
   const line = { ...fields, durationMs: Math.round(seconds * 1e6) / 1e3 };
   if (record.decision === 'error') log.warn(line, 'admission error');
+  else if (record.hookError) log.warn(line, 'admission');
   else log.info(line, 'admission');
 }
