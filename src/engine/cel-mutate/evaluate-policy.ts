@@ -15,8 +15,10 @@ import { mutationResult, type MutatingRuleResult, type MutationResultBase } from
 import {
   buildActivation,
   createCostBudget,
+  kyvernoLibraries,
   matchesResources,
   matchOptions,
+  namespaceObjectFrom,
   requestAttributes,
   resolveParams,
   type CelPolicyContext,
@@ -31,10 +33,11 @@ export interface MutatingPolicyContext extends Omit<CelPolicyContext, 'bindings'
 
 const NONE: MutateOutcome = { results: [], patched: undefined, patches: [] };
 
-export function evaluateMutatingPolicy(policy: CompiledMutatingPolicy, input: AdmissionInput, ctx: MutatingPolicyContext): MutateOutcome {
+export function evaluateMutatingPolicy(policy: CompiledMutatingPolicy, input: AdmissionInput, given: MutatingPolicyContext): MutateOutcome {
   // DELETE carries no object to mutate.
   if (input.object === null) return NONE;
   const attrs = requestAttributes(input);
+  const ctx = withHostData(policy, given, attrs.namespace);
   const opts = matchOptions(input, { now: ctx.now, namespaceObject: ctx.namespaceObject });
   const body = policy.matchConstraints && matchesResources(policy.matchConstraints, attrs, opts)
     ? policy
@@ -69,6 +72,14 @@ export function evaluateMutatingPolicy(policy: CompiledMutatingPolicy, input: Ad
     }
   }
   return finish(input.object, steps);
+}
+
+/** MutatingPolicy sees Kyverno's libraries and the host's Namespace object; a MAP only Kubernetes'. */
+function withHostData(policy: CompiledMutatingPolicy, ctx: MutatingPolicyContext, namespace: string): MutatingPolicyContext {
+  if (policy.kind !== 'MutatingPolicy') return ctx;
+  const { bindings: _bindings, ...shared } = ctx;
+  const namespaceObject = namespaceObjectFrom(shared, namespace);
+  return { ...ctx, ...(namespaceObject !== undefined && { namespaceObject }), libraries: kyvernoLibraries(shared) };
 }
 
 interface Step {

@@ -11,6 +11,7 @@ import { compileMutatingBinding, isMutatingBindingDocument, linkMutatingBindings
 import { compileMutatingPolicy, isMutatingPolicyDocument } from './compile-policy.js';
 import { evaluateMutatingPolicy } from './evaluate-policy.js';
 import type { ParamLookup } from '../cel-policies/index.js';
+import type { CelHostLibraries } from './reuse.js';
 import type { CompiledMutatingBinding, CompiledMutatingPolicy, MutateOutcome } from './types.js';
 
 export interface MutatingPolicyHandler extends PolicyKindHandler {
@@ -23,8 +24,8 @@ export interface MutatingHandlerOptions {
   paramLookup?: ParamLookup;
   /** Params for an unbound MutatingAdmissionPolicy with a paramKind. */
   params?: unknown;
-  /** Kyverno library handles (resource, http, globalContext, image) built from the host services. */
-  libraries?: (deps: EngineDeps) => Record<string, unknown>;
+  /** Lookups behind Kyverno's CEL libraries (resource, http, globalContext, image) for MutatingPolicy. */
+  celHost?: CelHostLibraries;
 }
 
 export function createMutatingPolicyHandler(
@@ -32,14 +33,17 @@ export function createMutatingPolicyHandler(
   bindings: readonly CompiledMutatingBinding[],
   opts: MutatingHandlerOptions = {},
 ): MutatingPolicyHandler {
-  const mutate = (input: AdmissionInput, deps: EngineDeps): MutateOutcome =>
-    evaluateMutatingPolicy(policy, input, {
+  const mutate = (input: AdmissionInput, deps: EngineDeps & { celHost?: CelHostLibraries }): MutateOutcome => {
+    // Per-evaluation lookups (the CLI's offline data) win over the long-lived ones.
+    const host = deps.celHost ?? opts.celHost;
+    return evaluateMutatingPolicy(policy, input, {
       now: deps.now(),
       bindings,
       ...(opts.paramLookup && { paramLookup: opts.paramLookup }),
       ...(opts.params !== undefined && { params: opts.params }),
-      ...(opts.libraries && { libraries: opts.libraries(deps) }),
+      ...(host && { host }),
     });
+  };
   return {
     kind: policy.kind,
     name: policy.name,

@@ -15,4 +15,6 @@ export { compileVariables, namedList } from '../cel-policies/compile-body.js';
 export { KUBERNETES_VARIABLES, KYVERNO_VARIABLES, variableRefs } from '../cel-policies/compile-expr.js';
 export type { IssueSink } from '../cel-policies/compile-expr.js';
 export { readFailurePolicy } from '../cel-policies/fields.js';
+export { kyvernoLibraries, namespaceObjectFrom } from '../cel-policies/host-libraries.js';
+export type { CelHostLibraries } from '../cel/index.js';
 export type { CompiledExpr, CompiledCelBody } from '../cel-policies/types.js';
