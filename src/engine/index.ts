@@ -9,6 +9,9 @@ export { inputFromResource, gvkOf, type ResourceInputOptions } from './input-fro
 export {
   buildPolicySet,
   evaluatePolicySet,
+  admit,
+  type AdmissionOutcome,
+  type AdmitOptions,
   KYVERNO_CLASSIC_KINDS,
   type PolicySet,
   type PolicyResponse,
@@ -16,3 +19,4 @@ export {
   type PolicySetOptions,
   type OtherKindsResult,
 } from './policy-set.js';
+export type { JsonPatchOp } from './patch/index.js';

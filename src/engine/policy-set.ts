@@ -6,7 +6,9 @@
 import { compilePolicy } from './compile.js';
 import type { CompiledPolicy } from './compiled.js';
 import { evaluatePolicy, type EvaluateOptions } from './evaluate.js';
-import type { KyvernoPolicy, PolicyException } from './policy-types.js';
+import { mutatePolicies } from './mutate/index.js';
+import type { JsonPatchOp } from './patch/index.js';
+import type { JsonObject, KyvernoPolicy, PolicyException } from './policy-types.js';
 import type { AdmissionInput, EngineDeps } from './request.js';
 import type { Issue, RuleResult } from './result.js';
 
@@ -82,20 +84,56 @@ export function buildPolicySet(docs: readonly Record<string, unknown>[], opts: P
   return { classic, handlers, exceptions, rejected, unsupported };
 }
 
-export async function evaluatePolicySet(
-  set: PolicySet,
-  input: AdmissionInput,
-  deps: EngineDeps,
-  opts: Omit<EvaluateOptions, 'exceptions'> & { extraExceptions?: readonly PolicyException[] } = {},
-): Promise<PolicyResponse[]> {
+export interface AdmissionOutcome {
+  /** One response per policy: its mutate rule results first, then its validate rule results. */
+  responses: PolicyResponse[];
+  /** The object after every mutate rule (null when the request has none, e.g. DELETE). */
+  patched: JsonObject | null;
+  /** RFC 6902 patch from the request's object to `patched`; empty when nothing changed. */
+  patches: JsonPatchOp[];
+  /** The object after each policy's mutations, in order (what `kyverno test` compares). */
+  byPolicy: Array<{ policy: string; resource: JsonObject | null }>;
+}
+
+export type AdmitOptions = Omit<EvaluateOptions, 'exceptions'> & {
+  extraExceptions?: readonly PolicyException[];
+  /** Webhook path: Kyverno's default webhook operations apply to rules that list none. */
+  applyWebhookDefaults?: boolean;
+};
+
+/**
+ * Kyverno's order: every mutate rule of every policy runs first (each sees the previous patches), then
+ * every validate rule sees the mutated object.
+ */
+export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineDeps, opts: AdmitOptions = {}): Promise<AdmissionOutcome> {
   const exceptions = opts.extraExceptions ? [...set.exceptions, ...opts.extraExceptions] : set.exceptions;
-  const out: PolicyResponse[] = [];
+  const mutating = set.classic.filter((p) => p.rules.some((r) => r.kind === 'mutate'));
+  const mutation = mutating.length
+    ? await mutatePolicies(mutating.map((p) => p.source), input, deps, {
+        exceptions,
+        ...(opts.applyWebhookDefaults ? { applyWebhookDefaults: true } : {}),
+      })
+    : undefined;
+  const patched = mutation?.resource ?? input.object;
+  const validateInput = mutation && patched !== input.object ? { ...input, object: patched } : input;
+  const responses: PolicyResponse[] = [];
   for (const p of set.classic) {
-    const results = await evaluatePolicy(p, input, deps, { ...opts, exceptions });
-    out.push({ policy: p.name, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}), results });
+    const mutateResults = mutation ? mutation.results.filter((r) => r.policy === p.name) : [];
+    const results = await evaluatePolicy(p, validateInput, deps, { ...opts, exceptions });
+    responses.push({ policy: p.name, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}), results: [...mutateResults, ...results] });
   }
   for (const h of set.handlers) {
-    out.push({ policy: h.name, kind: h.kind, results: await h.evaluate(input, deps) });
+    responses.push({ policy: h.name, kind: h.kind, results: await h.evaluate(validateInput, deps) });
   }
-  return out;
+  return {
+    responses,
+    patched,
+    patches: mutation?.patches ?? [],
+    byPolicy: mutation?.byPolicy ?? [],
+  };
+}
+
+/** The verdicts only (mutations applied first, as in admission). */
+export async function evaluatePolicySet(set: PolicySet, input: AdmissionInput, deps: EngineDeps, opts: AdmitOptions = {}): Promise<PolicyResponse[]> {
+  return (await admit(set, input, deps, opts)).responses;
 }

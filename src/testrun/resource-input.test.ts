@@ -13,3 +13,11 @@ describe('buildResourceInput namespace', () => {
     expect(buildResourceInput({ apiVersion: 'x.io/v1', kind: 'Widget', metadata: { name: 'w' } }, emptyValues, {}, []).namespace).toBeUndefined();
   });
 });
+
+describe('buildResourceInput operation override (a test result\'s `operation`)', () => {
+  it('sends the resource as oldObject of a DELETE, with no object', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns' } };
+    const input = buildResourceInput(pod, emptyValues, {}, [], { operation: 'DELETE' });
+    expect(input).toMatchObject({ operation: 'DELETE', object: null, oldObject: pod });
+  });
+});

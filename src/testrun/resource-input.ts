@@ -12,7 +12,14 @@ import type { TestValues } from './values.js';
 
 const OBJECT_PREFIX = 'request.object.';
 
-export function buildResourceInput(resource: JsonObject, values: TestValues, userInfoDoc: JsonObject, policies: readonly string[]): AdmissionInput {
+/** `operation` overrides the values' `request.operation` (a test result's `operation` field). */
+export function buildResourceInput(
+  resource: JsonObject,
+  values: TestValues,
+  userInfoDoc: JsonObject,
+  policies: readonly string[],
+  opts: { operation?: Operation } = {},
+): AdmissionInput {
   const meta = (resource.metadata ?? {}) as JsonObject;
   const name = String(meta.name ?? '');
   let operation: string | undefined;
@@ -24,7 +31,7 @@ export function buildResourceInput(resource: JsonObject, values: TestValues, use
       if (k.startsWith(OBJECT_PREFIX)) object = setDottedPath({ o: object }, `o.${k.slice(OBJECT_PREFIX.length)}`, v).o as JsonObject;
     }
   }
-  const op = (operation?.toUpperCase() as Operation | undefined) ?? 'CREATE';
+  const op = opts.operation ?? (operation?.toUpperCase() as Operation | undefined) ?? 'CREATE';
   if (meta.namespace === undefined && kindToResource(String(resource.kind ?? ''), gvkOf(resource).group).namespaced === true) {
     object = { ...object, metadata: { ...((object.metadata ?? {}) as JsonObject), namespace: 'default' } };
   }

@@ -7,16 +7,20 @@
 import path from 'node:path';
 import {
   buildPolicySet,
-  evaluatePolicySet,
+  admit,
+  type AdmissionInput,
   type JsonObject,
   type PolicyResponse,
   type PolicySet,
   type PolicySetOptions,
 } from '../engine/index.js';
 import type { CelEngineDeps } from '../policies-engine.js';
+import { sameResource } from './compare-resources.js';
+import { runMutateExisting, targetKey } from './mutate-existing.js';
 import { findRule, ruleFeature } from './feature.js';
 import { readJsonPayloads, resultRefs } from './json-payloads.js';
 import { createOfflineHost } from './offline-host.js';
+import { forOperation, operationSubjects } from './operations.js';
 import { buildResourceInput } from './resource-input.js';
 import { readDocs, readOneDoc, readPolicyDocs } from './read-docs.js';
 import type { ActualResult, TestResultSpec, TestRow, TestSpec } from './types.js';
@@ -30,6 +34,8 @@ export interface RunTestOptions {
 interface Evaluated {
   resource: JsonObject;
   responses: PolicyResponse[];
+  /** The resource after each policy's mutations. */
+  byPolicy: Array<{ policy: string; resource: JsonObject | null }>;
 }
 
 export async function runTestFile(
@@ -82,23 +88,48 @@ export async function runTestFile(
   });
   const deps: CelEngineDeps = { now: opts.now ?? (() => new Date()), values, ...host };
   const evaluated: Evaluated[] = [];
+  const triggers: Array<{ resource: JsonObject; input: AdmissionInput }> = [];
   const policyNames = [...set.classic.map((p) => p.name), ...set.handlers.map((h) => h.name)];
-  const subjects = [...res.docs.map((resource) => ({ resource, input: buildResourceInput(resource, values, userInfo, policyNames) })), ...payloads.subjects];
+  const subjects = [
+    ...res.docs.map((resource) => ({ resource, input: buildResourceInput(resource, values, userInfo, policyNames) })),
+    ...operationSubjects(test.results ?? [], res.docs, (resource, operation) => buildResourceInput(resource, values, userInfo, policyNames, { operation })),
+    ...payloads.subjects,
+  ];
   for (const { resource, input } of subjects) {
-    evaluated.push({ resource, responses: await evaluatePolicySet(set, input, deps) });
+    triggers.push({ resource, input });
+    const out = await admit(set, input, deps);
+    evaluated.push({ resource, responses: out.responses, byPolicy: out.byPolicy });
   }
   const policyDocs = new Map(pol.docs.map((d) => [String((d.metadata as JsonObject | undefined)?.name ?? ''), d]));
   const rows: TestRow[] = [];
+  const patchedDocs = await readPatched(test.results ?? [], dir, problems);
+  const targetDocs = await readDocs(test.targetResources ?? [], dir);
+  problems.push(...targetDocs.problems);
+  const existing = await runMutateExisting(set, triggers, targetDocs.docs, deps);
+  for (const [key, { policy, resource }] of existing) {
+    const prior = evaluated.find((e) => targetKey(e.resource) === key && e.resource.kind === resource.kind);
+    const entry = { policy, resource };
+    if (prior) prior.byPolicy.push(entry);
+    else {
+      const rule = policyRuleOf(set, policy);
+      evaluated.push({
+        resource,
+        responses: [{ policy, kind: 'ClusterPolicy', results: [{ policy, rule, status: 'pass', message: 'mutated existing resource', ruleType: 'mutation' }] }],
+        byPolicy: [entry],
+      });
+    }
+  }
   for (const spec of test.results ?? []) {
     for (const resourceRef of resultRefs(spec, payloads.subjects)) {
-      rows.push(compare(displayName, spec, resourceRef, evaluated, policyDocs, set.unsupported.map((u) => u.name), set.rejected));
+      const row = compare(displayName, spec, resourceRef, evaluated, policyDocs, set.unsupported.map((u) => u.name), set.rejected);
+      rows.push(checkPatched(row, spec, resourceRef, evaluated, patchedDocs));
     }
   }
   return { rows, problems };
 }
 
 function resourceMatches(resource: JsonObject, kind: string, ref: string, namespace: string | undefined): boolean {
-  if (resource.kind !== kind) return false;
+  if (kind && resource.kind !== kind) return false; // `kind: ""` names resources of any kind
   const meta = (resource.metadata ?? {}) as JsonObject;
   const slash = ref.indexOf('/');
   const name = slash === -1 ? ref : ref.slice(slash + 1);
@@ -133,10 +164,10 @@ function compare(
   if (rejection) return row('error', `policy rejected: ${rejection.issues.map((i) => `${i.path} ${i.code} ${i.message}`).join('; ')}`);
   if (unsupportedPolicies.includes(spec.policy)) return row('unsupported', `${String(policyDoc.kind)} policies are not supported yet`);
   if (!isCelKind && !findRule(policyDoc, rule)) return row('error', `rule ${rule} not found in policy ${spec.policy}`);
-  if (['mutate', 'generate', 'verifyImages', 'podSecurity', 'manifests', 'assert'].includes(feature) || spec.generatedResource) {
+  if (['generate', 'verifyImages', 'podSecurity', 'manifests', 'assert'].includes(feature) || spec.generatedResource) {
     return row('unsupported', `${feature} rules are not supported yet`);
   }
-  const hits = evaluated.filter((e) => resourceMatches(e.resource, spec.kind, resourceRef, spec.namespace));
+  const hits = evaluated.filter((e) => resourceMatches(e.resource, spec.kind, resourceRef, spec.namespace) && forOperation(e.resource, spec));
   if (hits.length === 0) return row('notfound', `resource ${spec.kind}/${resourceRef} not found in the test's resources`);
   for (const hit of hits) {
     const response = hit.responses.find((r) => r.policy === spec.policy);
@@ -148,4 +179,39 @@ function compare(
     return row(actual, actual === expected ? 'Ok' : `Want ${expected}, got ${actual}`, first.message);
   }
   return row('notfound', `no response for policy ${spec.policy}`);
+}
+
+async function readPatched(specs: TestResultSpec[], dir: string, problems: string[]): Promise<Map<string, JsonObject[]>> {
+  const out = new Map<string, JsonObject[]>();
+  for (const file of new Set(specs.map((s) => s.patchedResources ?? s.patchedResource).filter((f): f is string => !!f))) {
+    const r = await readDocs([file], dir);
+    problems.push(...r.problems);
+    out.set(file, r.docs);
+  }
+  return out;
+}
+
+/**
+ * patchedResources: the resource after the named policy's mutations must equal the expected document
+ * (for `result: fail`, it must differ), on top of the status comparison.
+ */
+function checkPatched(row: TestRow, spec: TestResultSpec, ref: string, evaluated: Evaluated[], patched: Map<string, JsonObject[]>): TestRow {
+  const file = spec.patchedResources ?? spec.patchedResource;
+  if (!file || row.actual === 'unsupported' || row.actual === 'notfound') return row;
+  const docs = patched.get(file) ?? [];
+  const expected = docs.find((d) => resourceMatches(d, spec.kind, ref, spec.namespace)) ?? docs[0];
+  const hit = evaluated.find((e) => resourceMatches(e.resource, spec.kind, ref, spec.namespace));
+  if (!hit) return row;
+  const actual = hit.byPolicy.find((b) => b.policy === spec.policy)?.resource ?? hit.resource;
+  const same = sameResource(actual, expected);
+  const wantSame = (spec.result ?? spec.status) !== 'fail';
+  // kyverno test: a patched resource that differs fails the check, and a failed check is what
+  // `result: fail` expects — the rule's own status is not compared then.
+  if (!wantSame && !same) return { ...row, ok: true, reason: 'Ok (the mutated resource differs, as expected)' };
+  if (same === wantSame) return row;
+  return { ...row, ok: false, reason: `Resource diff: the mutated resource ${same ? 'equals' : 'differs from'} ${file}` };
+}
+
+function policyRuleOf(set: PolicySet, policy: string): string {
+  return set.classic.find((p) => p.name === policy)?.rules.find((r) => r.kind === 'mutate')?.name ?? '';
 }

@@ -20,6 +20,8 @@ export interface TestResultSpec {
   isGeneratingPolicy?: boolean;
   isImageValidatingPolicy?: boolean;
   isDeletingPolicy?: boolean;
+  /** Evaluate this result's resources as a request with this operation (e.g. DELETE). */
+  operation?: string;
 }
 
 export interface TestSpec {

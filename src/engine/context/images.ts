@@ -1,7 +1,7 @@
 /**
  * The `images` variable: every container image of a workload parsed the way Kyverno does
- * (pkg/utils/image/infos.go): default registry docker.io, default tag `latest` when there is no digest,
- * single-segment paths prefixed with `library/`. Keyed by container name under containers,
+ * (pkg/utils/image/infos.go and its tests): default registry docker.io, default tag `latest` when there is
+ * no digest, the path as written (`nginx` stays `nginx`, not `library/nginx`). Keyed by container name under containers,
  * initContainers and ephemeralContainers.
  */
 import type { JsonObject } from '../policy-types.js';
@@ -44,7 +44,7 @@ export function parseImageReference(image: string): ImageInfo | undefined {
   if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(ref)) return undefined;
   if (!digest && !tag) tag = 'latest';
   const referenceWithTag = `${registry}/${ref}:${tag ?? ''}`;
-  const path = ref.includes('/') ? ref : `library/${ref}`;
+  const path = ref;
   const name = ref.slice(ref.lastIndexOf('/') + 1);
   const reference = digest ? `${registry}/${path}@${digest}` : `${registry}/${path}:${tag}`;
   const info: ImageInfo = { registry, name, path, reference, referenceWithTag };

@@ -10,12 +10,12 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { buildResourceInput } from '../../testrun/resource-input.js';
 import { createTestValues, emptyValues, type TestValues } from '../../testrun/values.js';
-import { deepEqual } from '../patch/index.js';
 import type { JsonObject, KyvernoPolicy, Rule } from '../policy-types.js';
 import { buildRequestData } from '../context/index.js';
 import { ruleApplies } from '../match/index.js';
 import { inputFromResource } from '../input-from-resource.js';
 import { isMutateExisting, mutateExisting, mutatePolicies } from './index.js';
+import { sameResource } from '../../testrun/compare-resources.js';
 
 const ROOT = '/work/shared/conformance';
 
@@ -84,34 +84,6 @@ async function existingCases(file: string, r: JsonObject, rule: Rule, triggers: 
     expected: expectedDocs.find((d) => key(d) === (name.includes('/') ? name : `/${name}`)),
     actual: patched.get(name.includes('/') ? name : `/${name}`),
   }));
-}
-
-/**
- * How the Kyverno CLI compares patched resources, as far as the corpus shows: namespaced test resources
- * are put in `default`, and empty lists/maps count as absent (a JSON patch that removes the last volume
- * mount leaves `volumeMounts: []`, the expected files omit it).
- */
-function normalize(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(normalize);
-  if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) {
-    const n = normalize(x);
-    if (Array.isArray(n) && n.length === 0) continue;
-    if (n !== null && typeof n === 'object' && Object.keys(n).length === 0) continue;
-    out[k] = n;
-  }
-  return out;
-}
-
-function sameResource(a: JsonObject | null | undefined, b: JsonObject | undefined): boolean {
-  const strip = (r: JsonObject | null | undefined) => {
-    const meta = r?.metadata as JsonObject | undefined;
-    if (!r || meta?.namespace !== 'default') return r;
-    const { namespace: _ns, ...rest } = meta;
-    return { ...r, metadata: rest };
-  };
-  return deepEqual(normalize(strip(a)), normalize(strip(b)));
 }
 
 describe('conformance corpus: mutate rules', () => {
