@@ -21,6 +21,9 @@ export const BACKUP_ISSUE_CODES = {
   // Retention
   RETENTION_FINER_THAN_FREQUENCY: 'A retention bucket is finer than the schedule (e.g. hourly retention on a @daily policy).',
   RETENTION_BELOW_MIN: 'Daily retention is below the configured minimum.',
+  // Binding (mutating webhook)
+  POLICY_NOT_FOUND: 'A workload names a BackupPolicy that does not exist.',
+  BAD_POLICY_LABEL: 'The dataprotection label does not have the form <prefix><policy> (default k10-<policy>).',
   // Locations and immutability
   EXPORT_PROFILE_NOT_FOUND: 'An export action names a LocationProfile that does not exist.',
   EXPORT_PROFILE_NOT_IMMUTABLE: 'An immutable app is exported to a profile whose immutability is not enforced.',
