@@ -10,6 +10,7 @@
  *
  * Goals: p99 under 1 ms per resource; whole corpus under 10 s.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseAdmissionReview, toAdmissionInput } from '../src/admission/index.js';
 import { buildPolicySet, evaluatePolicySet, inputFromResource, type EngineDeps, type JsonObject, type PolicySet } from '../src/engine/index.js';
@@ -73,7 +74,7 @@ async function perResource(): Promise<Latency> {
     return JSON.stringify(await evaluatePolicySet(pss.set, toAdmissionInput(parsed.request), deps));
   };
 
-  console.log(`corpus: ${corpus}`);
+  console.log(`corpus: ${corpus}; node ${process.version}; load average (1 min) ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
   console.log(`pod-security policy files: ${pss.files.length} (brief expected 17; see note below)`);
   for (const f of pss.files) console.log(`  ${path.relative(corpus, f)}`);
   console.log(`pod-security + pod-security-cel: ${both.files.length} files`);
@@ -98,11 +99,14 @@ async function perResource(): Promise<Latency> {
     ms(l.p50),
     ms(l.p99),
     ms(l.max),
+    ms(l.cpuP50),
+    ms(l.cpuP99),
     `${(l.p50 / base.p50).toFixed(1)}x`,
     `${(l.p99 / base.p99).toFixed(1)}x`,
-    name.startsWith('baseline') ? '' : `${verdict(l.p99, GOAL_P99_MS)} (p99 < ${GOAL_P99_MS} ms)`,
+    name.startsWith('baseline') ? '' : `${verdict(l.p99, GOAL_P99_MS)} wall, ${verdict(l.cpuP99, GOAL_P99_MS)} cpu`,
   ]);
-  console.log(formatTable(['subject', 'p50', 'p99', 'max', 'p50/base', 'p99/base', 'goal'], rows));
+  console.log(formatTable(['subject', 'p50', 'p99', 'max', 'cpu p50', 'cpu p99', 'p50/base', 'p99/base', `goal p99 < ${GOAL_P99_MS} ms`], rows));
+  console.log(`load average (1 min) during the run: ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
   return lat['pod-security, compliant Deployment']!;
 }
 
@@ -147,5 +151,5 @@ console.log(
     'The +cel row adds the 8 validate.cel variants (18 policies) to show a larger set.',
 );
 const missed = lat.p99 >= GOAL_P99_MS || corpusFigures.worstMs >= GOAL_CORPUS_MS;
-console.log(`\ngoals: p99 ${ms(lat.p99)} (< ${GOAL_P99_MS} ms) ${verdict(lat.p99, GOAL_P99_MS)}; corpus ${ms(corpusFigures.worstMs, 0)} worst (< ${GOAL_CORPUS_MS / 1000} s) ${verdict(corpusFigures.worstMs, GOAL_CORPUS_MS)}`);
+console.log(`\ngoals: p99 ${ms(lat.p99)} wall, ${ms(lat.cpuP99)} cpu (< ${GOAL_P99_MS} ms) ${verdict(lat.p99, GOAL_P99_MS)}; corpus ${ms(corpusFigures.worstMs, 0)} worst (< ${GOAL_CORPUS_MS / 1000} s) ${verdict(corpusFigures.worstMs, GOAL_CORPUS_MS)}`);
 if (missed && args.has('--check')) process.exitCode = 1;
