@@ -19,6 +19,7 @@ import {
   type CompiledCelPolicy,
   type ParamLookup,
 } from './engine/cel-policies/index.js';
+import { compileMutatingKinds } from './engine/cel-mutate/index.js';
 import type { EngineDeps, Issue, OtherKindsResult, PolicyKindHandler, PolicySetOptions } from './engine/index.js';
 
 export interface EngineOptions {
@@ -82,7 +83,10 @@ export function compileCelKinds(docs: Record<string, unknown>[], opts: EngineOpt
   const linked = linkBindings(policies, bindings);
   for (const i of linked.issues) rejected.push({ kind: 'ValidatingAdmissionPolicyBinding', name: '', issues: [i] });
   const handlers = policies.map((p) => celHandler(p, linked.byPolicy.get(p.name) ?? [], exceptions, opts));
-  return { handlers, rejected, consumed };
+  // MutatingPolicy, MutatingAdmissionPolicy and their bindings; handlers also offer mutate().
+  const mutating = compileMutatingKinds(docs.filter((d) => !consumed.has(d)), opts);
+  for (const d of mutating.consumed) consumed.add(d);
+  return { handlers: [...handlers, ...mutating.handlers], rejected: [...rejected, ...mutating.rejected], consumed };
 }
 
 export function defaultPolicySetOptions(opts: EngineOptions = {}): PolicySetOptions {
