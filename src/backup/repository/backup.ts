@@ -44,18 +44,20 @@ const meta = (name: string, st: BigIntStats) => ({
 });
 
 /** Reads and submits a file's chunks; the ids settle later, so the next file is read meanwhile. */
-async function submitFile(w: Walk, path: string, size: number): Promise<{ ids: Promise<string[]> }> {
+async function submitFile(w: Walk, path: string, size: number): Promise<{ ids: Promise<string[]>; read: number }> {
   const fh = await open(path, 'r');
   const ids: Promise<string>[] = [];
+  let read = 0;
   try {
     for await (const chunk of chunkFile(fh, w.chunker, size)) {
       ids.push((await w.saver.submit('data', chunk)).id);
+      read += chunk.length;
       w.progress.add(0, chunk.length);
     }
   } finally {
     await fh.close();
   }
-  return { ids: Promise.all(ids) };
+  return { ids: Promise.all(ids), read };
 }
 
 type Pending = { node: Promise<TreeNode | undefined> };
@@ -69,11 +71,12 @@ async function node(w: Walk, path: string, name: string): Promise<Pending> {
     return { node: Promise.resolve({ ...meta(name, st), type: 'dir', subtree }) };
   }
   if (!st.isFile()) return { node: Promise.resolve(undefined) }; // sockets, fifos, devices: not backed up
-  const { ids } = await submitFile(w, path, Number(st.size));
+  // The size recorded is what was read: a file that changes during the backup stays self-consistent.
+  const { ids, read } = await submitFile(w, path, Number(st.size));
   w.files += 1;
-  w.bytes += Number(st.size);
+  w.bytes += read;
   w.progress.add(1, 0);
-  const file = ids.then((content): TreeNode => ({ ...meta(name, st), type: 'file', size: Number(st.size), content }));
+  const file = ids.then((content): TreeNode => ({ ...meta(name, st), type: 'file', size: read, content }));
   file.catch(() => undefined); // observed later by saveTree; a failure must not count as unhandled meanwhile
   return { node: file };
 }

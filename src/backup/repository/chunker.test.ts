@@ -40,6 +40,14 @@ describe('FastCDC chunker', () => {
     expect(chunks[0]?.length).toBe(params.max);
   });
 
+  it('keeps reading when cuts use up the window exactly (regression: files were cut short at 2 x max)', async () => {
+    const zeros = Buffer.alloc(params.max * 5 + 123);
+    for (const hint of [undefined, zeros.length, 10]) {
+      const chunks = await chunksOf(zeros, hint);
+      expect(chunks.reduce((n, c) => n + c.length, 0)).toBe(zeros.length);
+    }
+  });
+
   it('resynchronises after an insertion: later boundaries are unchanged', async () => {
     const data = randomBytes(1_000_000);
     const a = (await chunksOf(data)).map((c) => c.toString('hex'));

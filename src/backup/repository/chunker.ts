@@ -70,7 +70,10 @@ export async function* chunkFile(fh: FileHandle, chunker: Chunker, sizeHint = In
       end += bytesRead;
     }
     for (;;) {
-      if (start === end) return;
+      if (start === end) {
+        if (eof) return;
+        break; // the window is used up exactly: refill, the file may go on
+      }
       const len = chunker.cut(win, start, end, eof);
       if (len < 0) break;
       yield Buffer.from(win.subarray(start, start + len));

@@ -73,8 +73,14 @@ async function verifyTree(ctx: RepoContext, index: MasterIndex, id: string, seen
   seen.add(id);
   const tree = await loadTree(ctx, index, id);
   for (const n of tree.nodes) {
+    let size = 0;
     for (const b of n.content ?? []) {
-      if (!index.blobs.has(b)) problems.push({ code: 'REPO_MISSING_BLOB', key: `snapshots/${snap}`, message: `snapshot ${snap.slice(0, 8)}: ${n.name} needs blob ${b.slice(0, 12)} which no index lists` });
+      const e = index.blobs.get(b);
+      if (!e) problems.push({ code: 'REPO_MISSING_BLOB', key: `snapshots/${snap}`, message: `snapshot ${snap.slice(0, 8)}: ${n.name} needs blob ${b.slice(0, 12)} which no index lists` });
+      size += e?.raw ?? 0;
+    }
+    if (n.type === 'file' && size !== n.size && (n.content ?? []).every((b) => index.blobs.has(b))) {
+      problems.push({ code: 'REPO_CORRUPT_SNAPSHOT', key: `snapshots/${snap}`, message: `snapshot ${snap.slice(0, 8)}: ${n.name} has ${n.size} bytes but its chunks hold ${size}` });
     }
     if (n.subtree) await verifyTree(ctx, index, n.subtree, seen, problems, snap);
   }
