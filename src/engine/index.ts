@@ -16,6 +16,7 @@ export {
   type PolicySet,
   type PolicyResponse,
   type PolicyKindHandler,
+  type HandlerMutation,
   type PolicySetOptions,
   type OtherKindsResult,
 } from './policy-set.js';

@@ -7,7 +7,7 @@ import { compilePolicy } from './compile.js';
 import type { CompiledPolicy } from './compiled.js';
 import { evaluatePolicy, type EvaluateOptions } from './evaluate.js';
 import { mutatePolicies } from './mutate/index.js';
-import type { JsonPatchOp } from './patch/index.js';
+import { createJsonPatch, type JsonPatchOp } from './patch/index.js';
 import type { JsonObject, KyvernoPolicy, PolicyException } from './policy-types.js';
 import type { AdmissionInput, EngineDeps } from './request.js';
 import type { Issue, RuleResult } from './result.js';
@@ -25,6 +25,14 @@ export interface PolicyKindHandler {
   readonly kind: string;
   readonly name: string;
   evaluate(input: AdmissionInput, deps: EngineDeps): RuleResult[] | Promise<RuleResult[]>;
+  /** Mutating kinds (MutatingPolicy, MutatingAdmissionPolicy): the results and the mutated object. */
+  mutate?(input: AdmissionInput, deps: EngineDeps): HandlerMutation | Promise<HandlerMutation>;
+}
+
+export interface HandlerMutation {
+  results: RuleResult[];
+  /** The mutated object; undefined when nothing changed. */
+  patched?: JsonObject | undefined;
 }
 
 export interface PolicySet {
@@ -114,8 +122,17 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
         ...(opts.applyWebhookDefaults ? { applyWebhookDefaults: true } : {}),
       })
     : undefined;
-  const patched = mutation?.resource ?? input.object;
-  const validateInput = mutation && patched !== input.object ? { ...input, object: patched } : input;
+  let patched = mutation?.resource ?? input.object;
+  const byPolicy = [...(mutation?.byPolicy ?? [])];
+  const handlerMutations = new Map<PolicyKindHandler, RuleResult[]>();
+  for (const h of set.handlers) {
+    if (!h.mutate || !patched) continue;
+    const out = await h.mutate({ ...input, object: patched }, deps);
+    handlerMutations.set(h, out.results);
+    patched = out.patched ?? patched;
+    byPolicy.push({ policy: h.name, resource: patched });
+  }
+  const validateInput = patched !== input.object ? { ...input, object: patched } : input;
   const responses: PolicyResponse[] = [];
   for (const p of set.classic) {
     const mutateResults = mutation ? mutation.results.filter((r) => r.policy === p.name) : [];
@@ -123,13 +140,14 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
     responses.push({ policy: p.name, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}), results: [...mutateResults, ...results] });
   }
   for (const h of set.handlers) {
-    responses.push({ policy: h.name, kind: h.kind, results: await h.evaluate(validateInput, deps) });
+    const results = handlerMutations.get(h) ?? (h.mutate ? [] : await h.evaluate(validateInput, deps));
+    responses.push({ policy: h.name, kind: h.kind, results });
   }
   return {
     responses,
     patched,
-    patches: mutation?.patches ?? [],
-    byPolicy: mutation?.byPolicy ?? [],
+    patches: input.object && patched && patched !== input.object ? createJsonPatch(input.object, patched) : [],
+    byPolicy,
   };
 }
 
