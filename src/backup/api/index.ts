@@ -17,3 +17,4 @@ export { validateBackupObject, backupKindOf } from './validate/validate-object.j
 export type { BackupValidation } from './validate/validate-object.js';
 export { immutableAppIssues, profileRefIssues, findProfile, exportActions } from './validate/immutability.js';
 export { formatInterval } from './validate/retention-checks.js';
+export { buildCrd, crdName, crdFileName } from './crd.js';

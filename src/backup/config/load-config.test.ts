@@ -17,15 +17,15 @@ describe('loadBackupConfig', () => {
     const cfg = await loadBackupConfig(dir('bad'));
     const lines = cfg.issues.map((i) => [i.code, i.path, i.source?.file.replace(/^.*testdata\//, ''), i.source?.line]);
     expect(lines).toEqual([
+      ['UNKNOWN_TIMEZONE', '/spec/timezone', 'bad/bad.yaml', 7],
+      ['EXPORT_PROFILE_NOT_FOUND', '/spec/actions/0/exportParameters/profile/name', 'bad/bad.yaml', 13],
+      ['PROTECTION_SHORTER_THAN_MAINTENANCE', '/spec/protectionPeriod', 'bad/bad.yaml', 22],
       ['DUPLICATE_NAME', '/metadata/name', 'bad/bad.yaml', 27],
       ['SCHEMA_MISSING_FIELD', '/spec/selector', 'bad/bad.yaml', 36],
       ['SCHEMA_UNKNOWN_FIELD', '/spec/selectr', 'bad/bad.yaml', 39],
       ['UNKNOWN_BACKUP_KIND', '/kind', 'bad/bad.yaml', 43],
-      ['PROTECTION_SHORTER_THAN_MAINTENANCE', '/spec/protectionPeriod', 'bad/bad.yaml', 22],
-      ['UNKNOWN_TIMEZONE', '/spec/timezone', 'bad/bad.yaml', 7],
-      ['EXPORT_PROFILE_NOT_FOUND', '/spec/actions/0/exportParameters/profile/name', 'bad/bad.yaml', 13],
     ]);
-    expect(formatIssue(cfg.issues[5] ?? { code: '', message: '', path: '' })).toMatch(/bad\.yaml:7:\d+ {2}\/spec\/timezone {2}UNKNOWN_TIMEZONE {2}unknown time zone "Mars\/Olympus"/);
+    expect(formatIssue(cfg.issues[0] ?? { code: '', message: '', path: '' })).toMatch(/bad\.yaml:7:\d+ {2}\/spec\/timezone {2}UNKNOWN_TIMEZONE {2}unknown time zone "Mars\/Olympus"/);
   });
 
   it('reports a missing folder as FILE_NOT_FOUND', async () => {

@@ -57,5 +57,12 @@ export async function loadBackupConfig(paths: string | readonly string[], opts: 
   const ctx: ValidationContext = { ...opts, profiles: profiles.map((p) => p.obj) };
   for (const p of profiles) issues.push(...validateLocationProfile(p.obj, ctx).map((i) => locate(p.doc, i)));
   for (const p of policies) issues.push(...validateBackupPolicy(p.obj, ctx).map((i) => locate(p.doc, i)));
+  // Reading order (file, line, column), as a compiler lists errors.
+  const at = (i: Issue): [string, number, number] => [i.source?.file ?? '', i.source?.line ?? 0, i.source?.col ?? 0];
+  issues.sort((a, b) => {
+    const [fa, la, ca] = at(a);
+    const [fb, lb, cb] = at(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
+  });
   return { policies: policies.map((p) => p.obj), profiles: profiles.map((p) => p.obj), restorePoints: of<RestorePoint>('RestorePoint').map((r) => r.obj), issues };
 }
