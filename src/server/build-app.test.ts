@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admissionReview, PROTECTED_LABELS, seedReview, SHIPPED_POLICIES, UNPROTECTED_LABELS } from '../../test/integration/fixtures/reviews.js';
+import { admissionReview, PROTECTED_LABELS, labelsPolicyDir, seedReview, UNPROTECTED_LABELS } from '../../test/integration/fixtures/reviews.js';
 import type { AdmittedEvent } from './answer.js';
 import { testApp, type TestApp } from './test-helpers.js';
 
@@ -9,7 +9,7 @@ let t: TestApp;
 const admitted: AdmittedEvent[] = [];
 
 beforeAll(async () => {
-  t = await testApp(SHIPPED_POLICIES, { onAdmitted: (e) => admitted.push(e) });
+  t = await testApp(await labelsPolicyDir(), { onAdmitted: (e) => admitted.push(e) });
 });
 afterAll(async () => {
   t.store.stop();
@@ -195,7 +195,7 @@ describe('health and metrics', () => {
 
 describe('unexpected errors', () => {
   it('keeps the decision when the onAdmitted hook throws, logging the problem', async () => {
-    const hooked = await testApp(SHIPPED_POLICIES, { onAdmitted: () => { throw new Error('report sink down'); } });
+    const hooked = await testApp(await labelsPolicyDir(), { onAdmitted: () => { throw new Error('report sink down'); } });
     const res = await hooked.app.inject({ method: 'POST', url: '/validate', payload: seedReview('compliant') });
     expect(res.statusCode).toBe(200);
     expect((res.json() as Review).response.allowed).toBe(true);
@@ -205,7 +205,7 @@ describe('unexpected errors', () => {
   });
 
   it('answers HTTP 500 with the uid echoed, so failurePolicy decides', async () => {
-    const broken = await testApp(SHIPPED_POLICIES);
+    const broken = await testApp(await labelsPolicyDir());
     const app = (await import('./build-app.js')).buildApp({
       policies: { current: () => { throw new Error('boom'); }, status: () => broken.store.status() },
       logger: (await import('../observability/index.js')).createLogger({ level: 'silent' }),

@@ -1,11 +1,11 @@
 /** Starts the real HTTPS webhook in-process on 127.0.0.1, port 0, over temporary policy and cert folders. */
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/observability/index.js';
 import { startServer, type RunningServer, type ServeOptions } from '../../src/server/index.js';
-import { SHIPPED_POLICIES } from './fixtures/reviews.js';
+import { copyLabelsPolicy } from './fixtures/reviews.js';
 
 export interface TestServer {
   server: RunningServer;
@@ -21,7 +21,7 @@ export async function startTestServer(extra: Partial<ServeOptions> = {}): Promis
   const root = await mkdtemp(join(tmpdir(), 'guardrail-it-'));
   const policiesDir = join(root, 'policies');
   const certsDir = join(root, 'certs');
-  await cp(SHIPPED_POLICIES, policiesDir, { recursive: true });
+  await copyLabelsPolicy(policiesDir);
   const logs: Array<Record<string, unknown>> = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, cb) {

@@ -8,7 +8,7 @@ import { startTestServer, waitFor, type TestServer } from './harness.js';
 
 type Review = { response: { allowed: boolean; status?: { message: string } } };
 
-const POLICY_FILE = join('data-protection', 'require-data-protection-labels.yaml');
+const POLICY_FILE = 'require-data-protection-labels.yaml';
 const podPolicy = `apiVersion: kyverno.io/v1
 kind: ClusterPolicy
 metadata:

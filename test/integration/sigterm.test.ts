@@ -5,20 +5,20 @@
  * the server closes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { seedReview, SHIPPED_POLICIES } from './fixtures/reviews.js';
+import { copyLabelsPolicy, seedReview } from './fixtures/reviews.js';
 import { httpsRequest, postReview } from './https-client.js';
 
 const BIN = fileURLToPath(new URL('../../bin/guardrail.js', import.meta.url));
 
 async function spawnServe(): Promise<{ child: ChildProcess; url: string; ca: string; exit: Promise<number | null> }> {
   const root = await mkdtemp(join(tmpdir(), 'guardrail-sigterm-'));
-  await cp(SHIPPED_POLICIES, join(root, 'policies'), { recursive: true });
+  await copyLabelsPolicy(join(root, 'policies'));
   const child = spawn(process.execPath, [BIN, 'serve', '--host', '127.0.0.1', '--port', '0', '--shutdown-delay', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
