@@ -74,6 +74,10 @@ function junit(report: ApplyReport): string {
 
 const SARIF_LEVEL: Record<string, string> = { fail: 'error', error: 'error', warn: 'warning' };
 
+/** Code-scanning and annotation locations use forward slashes, and 1-based lines (0 = unknown -> 1). */
+const uriPath = (file: string) => file.split('\\').join('/');
+const startLine = (line: number) => Math.max(1, line);
+
 function sarif(report: ApplyReport): string {
   const flat = flatten(report).filter((f) => SARIF_LEVEL[f.result.status]);
   const ruleIds = [...new Set(flat.map((f) => `${f.policy}/${f.result.rule}`))].sort();
@@ -87,7 +91,7 @@ function sarif(report: ApplyReport): string {
           ruleId: `${f.policy}/${f.result.rule}`,
           level: SARIF_LEVEL[f.result.status],
           message: { text: `${resourceId(f.resource)}: ${f.result.message}${f.result.fix ? ` (fix: ${f.result.fix})` : ''}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: f.resource.file.split('\\').join('/') }, region: { startLine: Math.max(1, f.resource.line) } } }],
+          locations: [{ physicalLocation: { artifactLocation: { uri: uriPath(f.resource.file) }, region: { startLine: startLine(f.resource.line) } } }],
         })),
       },
     ],
@@ -103,7 +107,7 @@ function github(report: ApplyReport): string {
     .filter((f) => SARIF_LEVEL[f.result.status])
     .map((f) => {
       const level = f.result.status === 'warn' ? 'warning' : 'error';
-      return `::${level} file=${escProp(f.resource.file)},line=${f.resource.line},title=${escProp(`${f.policy}/${f.result.rule}`)}::${esc(`${resourceId(f.resource)}: ${f.result.message}`)}\n`;
+      return `::${level} file=${escProp(uriPath(f.resource.file))},line=${startLine(f.resource.line)},title=${escProp(`${f.policy}/${f.result.rule}`)}::${esc(`${resourceId(f.resource)}: ${f.result.message}`)}\n`;
     })
     .join('');
 }
