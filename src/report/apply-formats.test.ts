@@ -98,13 +98,13 @@ describe('apply format properties', () => {
   });
 
   it('json results carry resource, policy, rule, status, message, path, action, reason and fix', () => {
-    const doc = JSON.parse(applyFormatters.json(REPORT, paint));
+    const doc = JSON.parse(applyFormatters.json(REPORT));
     expect(doc.results).toHaveLength(5);
     expect(doc.results[1]).toMatchObject({ resource: { kind: 'Pod', namespace: 'shop', name: 'bad', line: 12 }, policy: 'disallow-latest', rule: 'no-latest', status: 'fail', path: '/spec/containers/0/image', action: 'Enforce', fix: 'pin the image: nginx:1.25' });
   });
 
   it('sarif is 2.1.0 with ruleId policy/rule, levels error/warning, and the resource\'s file (forward slashes) and line', () => {
-    const doc = JSON.parse(applyFormatters.sarif(REPORT, paint));
+    const doc = JSON.parse(applyFormatters.sarif(REPORT));
     expect(doc.version).toBe('2.1.0');
     expect(doc.$schema).toContain('sarif-2.1.0');
     const run = doc.runs[0];
@@ -118,7 +118,7 @@ describe('apply format properties', () => {
   });
 
   it('junit escapes XML and marks fail and error as failures, skip as skipped', () => {
-    const xml = applyFormatters.junit(REPORT, paint);
+    const xml = applyFormatters.junit(REPORT);
     expect(xml).toContain('&lt;not latest&gt; &amp; &quot;digest&quot;');
     expect(xml).not.toContain('<not latest>');
     expect(xml).toMatch(/<testsuite [^>]*tests="5" failures="2" skipped="1"/);
@@ -127,7 +127,7 @@ describe('apply format properties', () => {
   });
 
   it('github annotations: one line per fail/warn/error, %, CR and LF escaped in data, also : and , in properties', () => {
-    const lines = applyFormatters.github(REPORT, paint).split('\n').filter(Boolean);
+    const lines = applyFormatters.github(REPORT).split('\n').filter(Boolean);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^::error file=deploy\/pods\.yaml,line=12,title=disallow-latest\/no-latest::Pod\/shop\/bad: validation error: /);
     expect(lines[1]).toBe('::warning file=deploy/pods.yaml,line=12,title=require-team/team::Pod/shop/bad: missing label, 100%25%0Asecond line: here');

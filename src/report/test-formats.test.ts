@@ -52,7 +52,7 @@ describe.each([
 
 describe('test format properties', () => {
   it('json is {summary, results, problems}; a row without a message has no message key', () => {
-    const doc = JSON.parse(testFormatters.json(REPORT, paint));
+    const doc = JSON.parse(testFormatters.json(REPORT));
     expect(Object.keys(doc)).toEqual(['summary', 'results', 'problems']);
     expect(doc.summary).toEqual(REPORT.summary);
     expect(doc.results[2]).not.toHaveProperty('message');
@@ -60,7 +60,7 @@ describe('test format properties', () => {
   });
 
   it('junit: one suite per test file; wrong results are failures, unsupported ones skipped', () => {
-    const xml = testFormatters.junit(REPORT, paint);
+    const xml = testFormatters.junit(REPORT);
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml).toMatch(/<testsuite name="labels\/kyverno-test.yaml" tests="2" failures="1" skipped="0">/);
     expect(xml).toMatch(/<testsuite name="pss\/kyverno-test.yaml" tests="2" failures="1" skipped="1">/);
