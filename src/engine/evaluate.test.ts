@@ -235,3 +235,36 @@ describe('errors stay at the rule boundary', () => {
     expect(r).toMatchObject({ status: 'error', reason: 'INVALID_RULE' });
   });
 });
+
+describe('context entries in a rule', () => {
+  const rule: Rule = {
+    name: 'allowed-registry',
+    match: matchPods,
+    context: [
+      { name: 'cfg', configMap: { name: 'registries', namespace: 'guardrail' } },
+      { name: 'image', variable: { jmesPath: 'request.object.spec.containers[0].image', default: '' } },
+    ],
+    validate: {
+      message: '{{ image }} is not from {{ cfg.data.allowed }}',
+      deny: { conditions: { all: [{ key: "{{ starts_with(image, cfg.data.allowed) }}", operator: 'Equals', value: false }] } },
+    },
+  };
+
+  it('reads a ConfigMap through the injected lookup and uses it in conditions and message', async () => {
+    const withCm: EngineDeps = {
+      ...deps,
+      getConfigMap: async (ns, name) => (ns === 'guardrail' && name === 'registries' ? { data: { allowed: 'registry.example.com/' } } : undefined),
+    };
+    const [r] = await evaluatePolicy(compile([rule]), inputFromResource(pod({ image: 'nginx:1.25' })), withCm);
+    expect(r).toMatchObject({ status: 'fail', message: 'nginx:1.25 is not from registry.example.com/' });
+    const [ok] = await evaluatePolicy(compile([rule]), inputFromResource(pod({ image: 'registry.example.com/app:1' })), withCm);
+    expect(ok?.status).toBe('pass');
+  });
+
+  it('a context entry that cannot load makes the rule an error, not a pass', async () => {
+    const [r] = await evaluatePolicy(compile([rule]), inputFromResource(pod()), deps);
+    expect(r).toMatchObject({ status: 'error', reason: 'CONTEXT_LOAD_FAILED' });
+    expect(r?.message).toContain('guardrail/registries');
+  });
+});
+
