@@ -19,11 +19,32 @@ export function buildActivation(input: AdmissionInput, attrs: RequestAttributes,
     // DELETE carries no new object; CREATE no old one (admission.k8s.io/v1 AdmissionRequest).
     object: input.object ?? null,
     oldObject: input.operation === 'CREATE' ? null : (input.oldObject ?? null),
-    request: buildRequest(input, attrs),
+    request: requestOf(input, attrs),
     params: extra.params ?? null,
-    namespaceObject: extra.namespaceObject !== undefined ? extra.namespaceObject : defaultNamespaceObject(input, attrs),
+    namespaceObject: extra.namespaceObject !== undefined ? extra.namespaceObject : defaultNamespaceOf(input, attrs),
     authorizer: extra.authorizer ?? null,
   };
+}
+
+/**
+ * One request is evaluated against many policies: build its `request` and default namespace object once
+ * per input (attrs derive from the input), so the CEL conversion cache also hits for them.
+ */
+const requests = new WeakMap<AdmissionInput, Record<string, unknown>>();
+const namespaces = new WeakMap<AdmissionInput, unknown>();
+
+function requestOf(input: AdmissionInput, attrs: RequestAttributes): Record<string, unknown> {
+  let request = requests.get(input);
+  if (request === undefined) {
+    request = buildRequest(input, attrs);
+    requests.set(input, request);
+  }
+  return request;
+}
+
+function defaultNamespaceOf(input: AdmissionInput, attrs: RequestAttributes): unknown {
+  if (!namespaces.has(input)) namespaces.set(input, defaultNamespaceObject(input, attrs));
+  return namespaces.get(input);
 }
 
 /**

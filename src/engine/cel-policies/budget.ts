@@ -17,12 +17,17 @@ export function createCostBudget(opts: { perExpression?: number; perRequest?: nu
 }
 
 /** Evaluates within the budget and charges what was spent. */
-export function runExpr(expr: CompiledExpr, activation: Record<string, unknown>, budget: CostBudget): CelEvalResult {
+export function runExpr(
+  expr: CompiledExpr,
+  activation: Record<string, unknown>,
+  budget: CostBudget,
+  opts: { raw?: boolean; converted?: boolean } = {},
+): CelEvalResult {
   if (budget.remaining <= 0) {
     // Wording of the API server's validator when the shared budget is gone.
     return { ok: false, code: 'CEL_COST_EXCEEDED', message: 'validation failed due to running out of cost budget, no further validation rules will be run', cost: 0 };
   }
-  const result = expr.program.evaluate(activation, { costBudget: Math.min(budget.perExpression, budget.remaining) });
+  const result = expr.program.evaluate(activation, { ...opts, costBudget: Math.min(budget.perExpression, budget.remaining) });
   budget.remaining -= result.cost;
   return result;
 }

@@ -4,7 +4,7 @@
  * matchConditions (any false -> skip; errors -> failurePolicy), then validations (first error or
  * non-true result decides), then auditAnnotations.
  */
-import type { CelIssueCode } from '../cel/index.js';
+import { toCelActivation, type CelIssueCode } from '../cel/index.js';
 import { runExpr } from './budget.js';
 import type { CostBudget } from './budget.js';
 import { failureMessage } from './messages.js';
@@ -17,7 +17,12 @@ export type BodyOutcome =
   | { kind: 'fail'; message: string; index: number; reason: string; auditAnnotations: Record<string, string> }
   | { kind: 'error'; code: CelIssueCode; message: string; index?: number; stage: 'matchConditions' | 'validations' | 'auditAnnotations' };
 
-export function evaluateBody(body: CompiledCelBody, base: Record<string, unknown>, budget: CostBudget): BodyOutcome {
+/** matchConditions see no variables. */
+const NO_VARIABLES = Object.freeze({});
+
+export function evaluateBody(body: CompiledCelBody, activation: Record<string, unknown>, budget: CostBudget): BodyOutcome {
+  // Converted once; every expression of the body then runs on it as is.
+  const base = toCelActivation(activation);
   const matched = evaluateMatchConditions(body.matchConditions, body, base, budget);
   if (matched !== true) return matched;
   const scope = createVariableScope(body.variables, base, budget);
@@ -52,7 +57,7 @@ function evaluateMatchConditions(
   const errors: string[] = [];
   let code: CelIssueCode = 'CEL_EVAL';
   for (const { name, expr } of conditions) {
-    const result = runExpr(expr, { ...base, variables: {} }, budget);
+    const result = runExpr(expr, { ...base, variables: NO_VARIABLES }, budget, { converted: true });
     if (!result.ok) {
       errors.push(`matchCondition '${name}': ${result.message}`);
       if (result.code === 'CEL_COST_EXCEEDED') code = result.code;

@@ -20,6 +20,8 @@ import { baseResult, vpolResult } from './results.js';
 import type { ResultBase } from './results.js';
 import type { CelRuleResult, CompiledCelBody, CompiledCelPolicy } from './types.js';
 
+const NO_EXCEPTIONS = { allowedImages: [], allowedValues: [] };
+
 export function evaluateCelPolicy(policy: CompiledCelPolicy, input: AdmissionInput, ctx: CelPolicyContext): CelRuleResult[] {
   const budget = ctx.budget ?? createCostBudget();
   if (policy.mode === 'JSON') {
@@ -63,6 +65,7 @@ function evaluateVpolBody(
     const message = `rule is ${pass ? 'passed' : 'skipped'} due to policy exception: ${keys}`;
     return { ...baseResult(base), rule: 'exception', status: pass ? 'pass' : 'skip', message, exception: keys, ...(!pass && { reason: 'EXCEPTION' }) };
   }
-  const withExceptions = { ...activation, exceptions: { allowedImages, allowedValues } };
+  const exceptions = allowedImages.length === 0 && allowedValues.length === 0 ? NO_EXCEPTIONS : { allowedImages, allowedValues };
+  const withExceptions = { ...activation, exceptions };
   return vpolResult(base, evaluateBody(body, withExceptions, budget));
 }

@@ -4,8 +4,7 @@
  * that errors is left out of the map, so a read of it fails where it is read - and CEL's `||`/`&&`
  * can still absorb that error as with a lazy error value - and the failure names the variable.
  */
-import type { CelIssueCode } from '../cel/index.js';
-import type { CelEvalResult } from '../cel/index.js';
+import type { CelEvalResult, CelIssueCode } from '../cel/index.js';
 import { runExpr } from './budget.js';
 import type { CostBudget } from './budget.js';
 import type { CompiledExpr } from './types.js';
@@ -20,6 +19,7 @@ export interface VariableScope {
   run(expr: CompiledExpr): CelEvalResult;
 }
 
+/** `base` must come from toCelActivation: every expression here runs on it without converting it again. */
 export function createVariableScope(
   variables: ReadonlyArray<{ name: string; expr: CompiledExpr }>,
   base: Record<string, unknown>,
@@ -39,19 +39,20 @@ export function createVariableScope(
       return;
     }
     inProgress.add(name);
-    const result = run(expr);
+    // Kept as CEL values: a variable only feeds other expressions, so no JSON round trip per read.
+    const result = run(expr, true);
     inProgress.delete(name);
     if (result.ok) values.set(name, result.value);
     else errors.set(name, { code: result.code, message: result.message });
   }
 
-  function run(expr: CompiledExpr): CelEvalResult {
+  function run(expr: CompiledExpr, raw = false): CelEvalResult {
     const map: Record<string, unknown> = {};
     for (const ref of expr.refs) {
       resolve(ref);
       if (values.has(ref)) map[ref] = values.get(ref);
     }
-    const result = runExpr(expr, { ...base, variables: map }, budget);
+    const result = runExpr(expr, { ...base, variables: map }, budget, { raw, converted: true });
     if (result.ok) return result;
     const failed = expr.refs.find((ref) => errors.has(ref));
     const cause = failed === undefined ? undefined : errors.get(failed);
@@ -59,5 +60,5 @@ export function createVariableScope(
     return { ok: false, code: cause.code, message: `variables.${failed}: ${cause.message}`, cost: result.cost };
   }
 
-  return { run };
+  return { run: (expr) => run(expr) };
 }

@@ -56,3 +56,16 @@ describe('compileCel errors', () => {
     expect(c.ok && c.program.evaluate({ x: {} })).toMatchObject({ ok: false, code: 'CEL_EVAL' });
   });
 });
+
+describe('compileCel raw values and converted activations', () => {
+  it('returns CEL runtime values with raw, and takes them back in a converted activation', async () => {
+    const { toCelActivation } = await import('./index.js');
+    const first = compileCel('object.items.filter(x, x > 1)', { variables: ['object', 'v'] });
+    const second = compileCel('v.size() == 2 && v[0] + 1 == 3', { variables: ['object', 'v'] });
+    if (!first.ok || !second.ok) throw new Error('compile');
+    const base = toCelActivation({ object: { items: [1, 2, 3] } });
+    const raw = first.program.evaluate(base, { raw: true, converted: true });
+    expect(raw).toMatchObject({ ok: true, value: [2n, 3n] });
+    expect(second.program.evaluate({ ...base, v: raw.ok ? raw.value : null }, { converted: true })).toMatchObject({ ok: true, value: true });
+  });
+});

@@ -8,22 +8,36 @@ import { UnsignedInt } from '@marcbachmann/cel-js/evaluator';
  */
 const converted = new WeakMap<object, unknown>();
 
+/**
+ * Converts an activation value. Only top-level objects are cached (an admission object shared by many
+ * programs is converted once per request); nested values are converted without cache entries, because
+ * a WeakMap entry per nested object costs more than the conversion itself.
+ */
 export function toCel(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
-  if (value === null || typeof value !== 'object') return value;
-  // Activations often share one admission object across many programs: convert it once.
+  if (value === null || typeof value !== 'object') return convertValue(value);
   const cached = converted.get(value);
   if (cached !== undefined) return cached;
-  const out = convertObject(value);
+  const out = convertValue(value);
   converted.set(value, out);
+  // Converting a converted value again is a no-op (cached objects flow back in).
+  if (out !== null && typeof out === 'object') converted.set(out, out);
   return out;
 }
 
-function convertObject(value: object): unknown {
-  if (Array.isArray(value)) return value.map(toCel);
+function convertValue(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = convertValue(value[i]);
+    return out;
+  }
   if (isCelNative(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toCel(v);
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = convertValue(v);
+  }
   return out;
 }
 

@@ -10,5 +10,6 @@ export type {
 export { CEL_ISSUE_CODES } from './types.js';
 export { compileCel } from './compile.js';
 export { PER_CALL_LIMIT, RUNTIME_CEL_COST_BUDGET } from './cost.js';
+export { toCelActivation } from './program.js';
 export { createKyvernoHandles, KYVERNO_CEL_LIBRARIES } from './libs/index.js';
 export type { CelHostLibraries, KyvernoCelLibrary } from './libs/index.js';

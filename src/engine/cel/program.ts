@@ -14,12 +14,12 @@ export function createProgram(expression: string, evaluable: Evaluable, staticCo
       try {
         const value = withMeter(meter, () => {
           charge(staticCost);
-          return evaluable(toActivation(activation));
+          return evaluable(opts.converted === true ? activation : toCelActivation(activation));
         });
         // Quantifiers swallow per-element errors (CEL's error-absorbing all/exists), so a budget
         // overrun inside one can surface only here.
         if (meter.spent > meter.budget) throw new CelCostExceeded(meter.spent, meter.budget);
-        return { ok: true, value: fromCel(value), cost: meter.spent };
+        return { ok: true, value: opts.raw === true ? value : fromCel(value), cost: meter.spent };
       } catch (error) {
         if (error instanceof CelCostExceeded) {
           return { ok: false, code: 'CEL_COST_EXCEEDED', message: error.message, cost: meter.spent };
@@ -30,7 +30,8 @@ export function createProgram(expression: string, evaluable: Evaluable, staticCo
   };
 }
 
-function toActivation(activation: Record<string, unknown>): Record<string, unknown> {
+/** Converts every activation value to its CEL form once (see CelEvalOptions.converted). */
+export function toCelActivation(activation: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(activation)) out[k] = toCel(v);
   // Offline authorizer: a function from the caller, or deny-all (docs/cel.md "authorizer").

@@ -29,6 +29,16 @@ export type CelEvalResult =
 export interface CelEvalOptions {
   /** Cost units this evaluation may spend; default PerCallLimit (1,000,000). */
   costBudget?: number;
+  /**
+   * Return the CEL runtime value instead of JSON (int as bigint, optionals kept): for values that only
+   * feed other programs, such as policy variables, in an activation evaluated with `converted`.
+   */
+  raw?: boolean;
+  /**
+   * The activation was made by `toCelActivation` (values already CEL values): skip the per-call
+   * conversion. Callers evaluating many expressions over one activation convert it once.
+   */
+  converted?: boolean;
 }
 
 export interface CelProgram {
