@@ -17,3 +17,4 @@ export { buildDenyMessage, describeResource, type BlockedPolicy, type BlockedRul
 export { MAX_WARNING_CHARS, truncateWarning, formatWarning } from './warnings.js';
 export { decide, emptyCounts, type Decision, type FailurePolicy } from './decide.js';
 export { reviewPolicy, checkPolicyObject, type PolicyVerdict } from './policy-review.js';
+export { timeoutVerdict, API_SERVER_WEBHOOK_TIMEOUT_MS, DEFAULT_EVAL_TIMEOUT_MS, type TimeoutVerdict } from './deadline.js';

@@ -8,7 +8,7 @@ import type { RequestListener, Server as HttpServer } from 'node:http';
 import type { CertBundle, CertSource } from '../certs/index.js';
 import type { EngineDeps, PolicySetOptions } from '../engine/index.js';
 import type { Logger, Metrics } from '../observability/index.js';
-import type { AdmittedEvent, MutateFn } from './answer.js';
+import type { AdmittedEvent } from './answer.js';
 import { installErrorHandler } from './error-handler.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
@@ -29,7 +29,10 @@ export interface AppOptions {
   lifecycle?: Lifecycle;
   now?: () => Date;
   policySetOptions?: PolicySetOptions;
-  mutate?: MutateFn;
+  /** Evaluation budget per admission in ms (default DEFAULT_EVAL_TIMEOUT_MS, 8 s). */
+  evalTimeoutMs?: number;
+  /** Lookups for policies (apiCall, ConfigMaps, ...): cluster mode fills them; none in local mode. */
+  lookups?: Omit<EngineDeps, 'now'>;
   onAdmitted?: (event: AdmittedEvent) => void;
 }
 
@@ -61,14 +64,15 @@ export function buildApp(opts: AppOptions): GuardrailApp {
   }) as unknown as FastifyInstance;
   installErrorHandler(app, opts.logger);
   const now = opts.now ?? (() => new Date());
-  const engineDeps = (): EngineDeps => ({ now });
+  const lookups = opts.lookups ?? {};
+  const engineDeps = (): EngineDeps => ({ ...lookups, now });
   registerAdmissionRoutes(
     app,
     {
       policies: opts.policies,
       engineDeps,
       ...(opts.policySetOptions ? { policySetOptions: opts.policySetOptions } : {}),
-      ...(opts.mutate ? { mutate: opts.mutate } : {}),
+      ...(opts.evalTimeoutMs !== undefined ? { evalTimeoutMs: opts.evalTimeoutMs } : {}),
       ...(opts.onAdmitted ? { onAdmitted: opts.onAdmitted } : {}),
     },
     opts.logger,

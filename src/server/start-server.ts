@@ -9,7 +9,7 @@ import { createCertSource, inspectCert, type CertSource } from '../certs/index.j
 import { formatIssue } from '../engine/index.js';
 import { createMetrics, type Logger, type Metrics } from '../observability/index.js';
 import { defaultPolicySetOptions } from '../policies-engine.js';
-import type { AdmittedEvent, MutateFn } from './answer.js';
+import type { AdmittedEvent } from './answer.js';
 import { buildApp } from './build-app.js';
 import type { Lifecycle } from './lifecycle.js';
 import { createPolicyStore, type PolicyStore } from './policy-store/index.js';
@@ -31,7 +31,8 @@ export interface ServeOptions {
   certSource?: CertSource;
   policyDebounceMs?: number;
   onAdmitted?: (event: AdmittedEvent) => void;
-  mutate?: MutateFn;
+  /** Evaluation budget per admission in ms (default 8 s, below the API server's 10 s webhook timeout). */
+  evalTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -81,7 +82,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     tls: certs.current(),
     policySetOptions,
     ...(opts.onAdmitted ? { onAdmitted: opts.onAdmitted } : {}),
-    ...(opts.mutate ? { mutate: opts.mutate } : {}),
+    ...(opts.evalTimeoutMs !== undefined ? { evalTimeoutMs: opts.evalTimeoutMs } : {}),
   });
   const { app, lifecycle, httpsServer } = built;
   if (!httpsServer) throw new Error('internal: HTTPS server was not created');

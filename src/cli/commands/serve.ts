@@ -4,6 +4,7 @@
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { createLogger, LOG_LEVELS, type LogLevel, type Logger } from '../../observability/index.js';
+import { DEFAULT_EVAL_TIMEOUT_MS } from '../../admission/index.js';
 import { startServer, type RunningServer } from '../../server/index.js';
 
 interface ServeFlags {
@@ -15,6 +16,7 @@ interface ServeFlags {
   logLevel: LogLevel;
   dnsName: string[];
   shutdownDelay: number;
+  evalTimeout: number;
 }
 
 function parsePort(value: string): number {
@@ -26,6 +28,12 @@ function parsePort(value: string): number {
 function parseSeconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a number of seconds');
+  return n;
+}
+
+function parsePositiveSeconds(value: string): number {
+  const n = parseSeconds(value);
+  if (n === 0) throw new InvalidArgumentError('must be more than 0 seconds');
   return n;
 }
 
@@ -43,6 +51,11 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
     .option('--dns-name <name>', 'extra DNS name or IP for the serving certificate (repeatable)', collect, [])
     .addOption(new Option('--shutdown-delay <seconds>', 'on SIGTERM, report not ready this long before closing').argParser(parseSeconds).default(0))
+    .addOption(
+      new Option('--eval-timeout <seconds>', "policy evaluation budget per request; past it failurePolicy decides (keep it below the webhook's timeoutSeconds, 10 s by default)")
+        .argParser(parsePositiveSeconds)
+        .default(DEFAULT_EVAL_TIMEOUT_MS / 1000),
+    )
     .action(async (flags: ServeFlags) => {
       const logger = createLogger({ level: flags.logLevel });
       const server = await startServer({
@@ -54,6 +67,7 @@ export function registerServeCommand(program: Command): void {
         ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
         logger,
         shutdownDelayMs: flags.shutdownDelay * 1000,
+        evalTimeoutMs: flags.evalTimeout * 1000,
       });
       exitOnSignals(server, logger);
     });

@@ -1,0 +1,80 @@
+/**
+ * POST /mutate and POST /validate for resources. Both evaluate through the engine's admit() on their slice
+ * of the policy set (see admission-sets.ts) under the evaluation budget, then decide with the policies'
+ * failureAction and failurePolicy:
+ * - /mutate answers the RFC 6902 patch from the request object to the mutated object (base64, patchType
+ *   JSONPatch, both omitted when nothing changed), also for dryRun: the patch is the verdict, not a side
+ *   effect. A mutate rule error blocks when its policy's failurePolicy is Fail, else it is a warning;
+ *   rules that neither pass nor skip become warnings, as Kyverno's GetWarningMessages
+ *   (pkg/webhooks/utils/warning.go) does.
+ * - /validate evaluates the object exactly as the API server sent it.
+ */
+import {
+  allowed,
+  decide,
+  denied,
+  resourceRefOf,
+  reviewOf,
+  timeoutVerdict,
+  toAdmissionInput,
+  DEFAULT_EVAL_TIMEOUT_MS,
+  type AdmissionRequest,
+} from '../admission/index.js';
+import { admit, type AdmissionInput, type AdmissionOutcome, type PolicySet } from '../engine/index.js';
+import { admissionSetsOf, failurePoliciesInPlay } from './admission-sets.js';
+import type { Answer, AnswerContext, AnswerRecord } from './answer-types.js';
+import { withDeadline, type Deadline } from './deadline.js';
+
+function evaluate(set: PolicySet, input: AdmissionInput, ctx: AnswerContext): Promise<Deadline<AdmissionOutcome>> {
+  const work = admit(set, input, ctx.engineDeps(), { applyWebhookDefaults: true });
+  return withDeadline(work, ctx.evalTimeoutMs ?? DEFAULT_EVAL_TIMEOUT_MS);
+}
+
+export async function answerMutate(req: AdmissionRequest, base: AnswerRecord, ctx: AnswerContext): Promise<Answer> {
+  const snapshot = ctx.policies.current();
+  const set = admissionSetsOf(snapshot.set).mutate;
+  const meta = { ...base, policies: snapshot.policyCount, generation: snapshot.generation };
+  if (set.classic.length === 0 && set.handlers.length === 0) return { status: 200, review: reviewOf(allowed(req.uid)), record: { ...meta, patchOps: 0 } };
+  const input = toAdmissionInput(req);
+  const run = await evaluate(set, input, ctx);
+  if (!run.done) return timedOut(req, meta, failurePoliciesInPlay(set, input), ctx);
+  const { responses, patches } = run.value;
+  const d = decide(responses, resourceRefOf(req), snapshot.failurePolicyOf);
+  const record: AnswerRecord = { ...meta, decision: d.allowed ? 'allowed' : 'denied', results: d.counts, warnings: d.warnings.length, responses };
+  if (!d.allowed) {
+    record.blocking = d.blocking;
+    return { status: 200, review: reviewOf(denied(req.uid, d.message ?? '', { warnings: d.warnings })), record };
+  }
+  record.patchOps = patches.length;
+  return { status: 200, review: reviewOf(allowed(req.uid, { patch: patches, warnings: d.warnings })), record };
+}
+
+export async function answerValidate(req: AdmissionRequest, base: AnswerRecord, ctx: AnswerContext): Promise<Answer> {
+  const snapshot = ctx.policies.current();
+  const set = admissionSetsOf(snapshot.set).validate;
+  const meta = { ...base, policies: snapshot.policyCount, generation: snapshot.generation };
+  const input = toAdmissionInput(req);
+  const run = await evaluate(set, input, ctx);
+  if (!run.done) return timedOut(req, meta, failurePoliciesInPlay(set, input), ctx);
+  const { responses } = run.value;
+  const d = decide(responses, resourceRefOf(req), snapshot.failurePolicyOf);
+  const response = d.allowed ? allowed(req.uid, { warnings: d.warnings }) : denied(req.uid, d.message ?? '', { warnings: d.warnings });
+  const record: AnswerRecord = { ...meta, decision: d.allowed ? 'allowed' : 'denied', results: d.counts, warnings: d.warnings.length, responses };
+  if (req.dryRun !== true && ctx.onAdmitted) {
+    // Side effects (reports, events) must never change or fail the decision: a throw is only logged.
+    try {
+      ctx.onAdmitted({ webhook: 'validate', request: req, responses, allowed: d.allowed });
+    } catch (err) {
+      record.hookError = err instanceof Error ? err.message : String(err);
+    }
+  }
+  if (d.blocking.length > 0) record.blocking = d.blocking;
+  return { status: 200, review: reviewOf(response), record };
+}
+
+function timedOut(req: AdmissionRequest, record: AnswerRecord, inPlay: Parameters<typeof timeoutVerdict>[1], ctx: AnswerContext): Answer {
+  const v = timeoutVerdict(ctx.evalTimeoutMs ?? DEFAULT_EVAL_TIMEOUT_MS, inPlay);
+  // 504 with reason Timeout: metav1.StatusReasonTimeout, "cannot complete the action in a reasonable time".
+  const response = v.allowed ? allowed(req.uid, { warnings: v.warnings }) : denied(req.uid, v.message ?? '', { code: 504, reason: 'Timeout' });
+  return { status: 200, review: reviewOf(response), record: { ...record, decision: v.allowed ? 'allowed' : 'denied', timedOut: true, warnings: v.warnings.length } };
+}

@@ -1,0 +1,54 @@
+/** The shapes answerReview works with: its context (what a route hands it) and its result. */
+import type { AdmissionRequest, AdmissionReview } from '../admission/index.js';
+import type { EngineDeps, PolicyResponse, PolicySetOptions, RuleStatus } from '../engine/index.js';
+import type { AdmissionOutcome, Webhook } from '../observability/index.js';
+import type { PolicyProvider } from './policy-store/index.js';
+
+export interface AdmittedEvent {
+  webhook: Webhook;
+  request: AdmissionRequest;
+  responses: PolicyResponse[];
+  allowed: boolean;
+}
+
+export interface AnswerContext {
+  policies: PolicyProvider;
+  engineDeps: () => EngineDeps;
+  policySetOptions?: PolicySetOptions;
+  /** Evaluation budget in ms; past it the answer follows failurePolicy (DEFAULT_EVAL_TIMEOUT_MS). */
+  evalTimeoutMs?: number;
+  /** Side effects (reports, events) of /validate hang here; never called for dryRun requests. */
+  onAdmitted?: (event: AdmittedEvent) => void;
+}
+
+/** What the boundary logs and counts; never object data. */
+export interface AnswerRecord {
+  uid: string;
+  webhook: Webhook;
+  decision: AdmissionOutcome;
+  operation?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  dryRun?: boolean;
+  policies?: number;
+  generation?: number;
+  results?: Record<RuleStatus, number>;
+  blocking?: string[];
+  warnings?: number;
+  /** Operations in the /mutate patch. */
+  patchOps?: number;
+  /** Set when evaluation overran its budget and failurePolicy decided. */
+  timedOut?: boolean;
+  error?: string;
+  /** A throw from the onAdmitted hook; logged, never answered. */
+  hookError?: string;
+  /** The engine's responses (counted in metrics, not logged; tests compare them with the CLI's). */
+  responses?: PolicyResponse[];
+}
+
+export interface Answer {
+  status: number;
+  review: AdmissionReview;
+  record: AnswerRecord;
+}
