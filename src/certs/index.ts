@@ -18,3 +18,6 @@ export { ensureCertificates, type EnsureResult, type EnsureAction } from './ensu
 export { createFilesCertSource, type FilesCertSourceOptions } from './files-source.js';
 export { caBundleOf, readCaBundle } from './ca-bundle.js';
 export { certSources, createCertSource, type CertSourceOptions } from './sources.js';
+export { createSecretCertSource, type SecretCertSource, type SecretCertSourceOptions } from './sources/secret-source.js';
+export { CA_SECRET_KEYS, type SecretStore } from './sources/secret-store.js';
+export { createCertManagerCertSource, type CertManagerCertSourceOptions } from './sources/cert-manager-source.js';

@@ -4,15 +4,22 @@
  */
 import { createFilesCertSource, type FilesCertSourceOptions } from './files-source.js';
 import type { CertSource, CertSourceKind } from './types.js';
+import { createCertManagerCertSource, type CertManagerCertSourceOptions } from './sources/cert-manager-source.js';
+import { createSecretCertSource, type SecretCertSourceOptions } from './sources/secret-source.js';
 
 export interface CertSourceOptions {
   files: FilesCertSourceOptions;
+  secret: SecretCertSourceOptions;
+  certManager: CertManagerCertSourceOptions;
 }
 
 export const certSources = {
   files: createFilesCertSource,
+  secret: createSecretCertSource,
+  certManager: createCertManagerCertSource,
 } satisfies { [K in CertSourceKind]: (opts: CertSourceOptions[K]) => CertSource };
 
 export function createCertSource<K extends CertSourceKind>(kind: K, opts: CertSourceOptions[K]): CertSource {
-  return certSources[kind](opts);
+  // TypeScript cannot correlate certSources[K] with CertSourceOptions[K] across a union; `satisfies` above checks it.
+  return (certSources[kind] as (o: CertSourceOptions[K]) => CertSource)(opts);
 }

@@ -33,4 +33,4 @@ export interface CertSource {
   stop(): Promise<void>;
 }
 
-export type CertSourceKind = 'files';
+export type CertSourceKind = 'files' | 'secret' | 'certManager';
