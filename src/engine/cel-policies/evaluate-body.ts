@@ -20,9 +20,14 @@ export type BodyOutcome =
 /** matchConditions see no variables. */
 const NO_VARIABLES = Object.freeze({});
 
-export function evaluateBody(body: CompiledCelBody, activation: Record<string, unknown>, budget: CostBudget): BodyOutcome {
-  // Converted once; every expression of the body then runs on it as is.
-  const base = toCelActivation(activation);
+export function evaluateBody(
+  body: CompiledCelBody,
+  activation: Record<string, unknown>,
+  budget: CostBudget,
+  opts: { converted?: boolean } = {},
+): BodyOutcome {
+  // Converted once (unless the caller did); every expression of the body then runs on it as is.
+  const base = opts.converted === true ? activation : toCelActivation(activation);
   const matched = evaluateMatchConditions(body.matchConditions, body, base, budget);
   if (matched !== true) return matched;
   const scope = createVariableScope(body.variables, base, budget);

@@ -4,7 +4,8 @@
  * also reports as skip.
  */
 import type { AdmissionInput } from '../request.js';
-import { buildActivation } from './activation.js';
+import { toCelActivation } from '../cel/index.js';
+import { convertedActivation } from './activation-cache.js';
 import { requestAttributes } from './attributes.js';
 import type { RequestAttributes } from './attributes.js';
 import { createCostBudget } from './budget.js';
@@ -20,13 +21,14 @@ import { baseResult, vpolResult } from './results.js';
 import type { ResultBase } from './results.js';
 import type { CelRuleResult, CompiledCelBody, CompiledCelPolicy } from './types.js';
 
-const NO_EXCEPTIONS = { allowedImages: [], allowedValues: [] };
+/** `exceptions` when no CEL PolicyException grants images or values, already in CEL form. */
+const NO_EXCEPTIONS = toCelActivation({ exceptions: { allowedImages: [], allowedValues: [] } }).exceptions;
 
 export function evaluateCelPolicy(policy: CompiledCelPolicy, input: AdmissionInput, ctx: CelPolicyContext): CelRuleResult[] {
   const budget = ctx.budget ?? createCostBudget();
   if (policy.mode === 'JSON') {
     // evaluation.mode JSON: any payload, no matching, only `object` (vpol/compiler/policy.go evaluateJson).
-    return [evaluateVpolBody(policy, policy.body, { ...kyvernoLibraries(ctx), object: input.object }, ctx, budget)];
+    return [evaluateVpolBody(policy, policy.body, toCelActivation({ ...kyvernoLibraries(ctx), object: input.object }), ctx, budget)];
   }
   const attrs = requestAttributes(input);
   if (policy.kind === 'NamespacedValidatingPolicy' && attrs.namespace !== (policy.namespace ?? '')) return [];
@@ -35,7 +37,11 @@ export function evaluateCelPolicy(policy: CompiledCelPolicy, input: AdmissionInp
   const withNamespace = namespaceObject === undefined ? ctx : { ...ctx, namespaceObject };
   const body = selectBody(policy, attrs, input, withNamespace);
   if (body === undefined) return [];
-  const activation = buildActivation(input, attrs, { ...withNamespace, libraries: kyvernoLibraries(ctx) });
+  const activation = convertedActivation(input, attrs, {
+    namespaceObject: withNamespace.namespaceObject,
+    authorizer: ctx.authorizer,
+    libraries: kyvernoLibraries(ctx),
+  });
   return [evaluateVpolBody(policy, body, activation, ctx, budget)];
 }
 
@@ -46,6 +52,7 @@ function selectBody(policy: CompiledCelPolicy, attrs: RequestAttributes, input: 
   return policy.autogen.find((a) => matchesResources(a.matchConstraints, attrs, opts))?.body;
 }
 
+/** `activation` is in CEL form (toCelActivation). */
 function evaluateVpolBody(
   policy: CompiledCelPolicy,
   body: CompiledCelBody,
@@ -65,7 +72,7 @@ function evaluateVpolBody(
     const message = `rule is ${pass ? 'passed' : 'skipped'} due to policy exception: ${keys}`;
     return { ...baseResult(base), rule: 'exception', status: pass ? 'pass' : 'skip', message, exception: keys, ...(!pass && { reason: 'EXCEPTION' }) };
   }
-  const exceptions = allowedImages.length === 0 && allowedValues.length === 0 ? NO_EXCEPTIONS : { allowedImages, allowedValues };
-  const withExceptions = { ...activation, exceptions };
-  return vpolResult(base, evaluateBody(body, withExceptions, budget));
+  const granted = allowedImages.length > 0 || allowedValues.length > 0;
+  const exceptions = granted ? toCelActivation({ exceptions: { allowedImages, allowedValues } }).exceptions : NO_EXCEPTIONS;
+  return vpolResult(base, evaluateBody(body, { ...activation, exceptions }, budget, { converted: true }));
 }
