@@ -1,4 +1,5 @@
 import { hmacHexAsync, sealAsync, sha256HexAsync } from './async-crypto.js';
+import { createByteBudget } from './byte-budget.js';
 import { maybeCompress } from './compression.js';
 import { retention } from './context.js';
 import { toRepoError } from './errors.js';
@@ -7,8 +8,10 @@ import type { RepoContext } from './context.js';
 import type { MasterIndex } from './master-index.js';
 import type { BlobType, PackInfo } from './pack.js';
 
-/** Chunks hashed/compressed/encrypted at once (each up to the 8 MiB max): bounds memory, feeds the pool. */
+/** Chunks hashed/compressed/encrypted at once: enough to keep the thread pool busy. */
 const MAX_IN_FLIGHT = 4;
+/** Chunk bytes in flight; each chunk is held ~3 times (data, WebCrypto copy, sealed) while processed. */
+const IN_FLIGHT_BYTES = 12 * 1024 * 1024;
 /** Pack uploads at once. */
 const MAX_UPLOADS = 1;
 
@@ -31,6 +34,7 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
   let failure: unknown;
   let addedBytes = 0;
   let addedData = 0;
+  const budget = createByteBudget(IN_FLIGHT_BYTES);
 
   const track = <T>(set: Set<Promise<unknown>>, p: Promise<T>): Promise<T> => {
     const q = p.catch((err: unknown) => {
@@ -75,8 +79,9 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
     async submit(type: BlobType, data: Buffer): Promise<Submitted> {
       check();
       while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+      await budget.acquire(data.length);
       check();
-      const id = track(inFlight, store(type, data));
+      const id = track(inFlight, store(type, data).finally(() => budget.release(data.length)));
       id.catch(() => undefined);
       return { id };
     },

@@ -1,11 +1,13 @@
 import { chmod, lchown, lutimes, mkdir, open, symlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createByteBudget } from './byte-budget.js';
 import { RepoError, toRepoError } from './errors.js';
 import { loadIndex } from './master-index.js';
 import { openBlob, packKey } from './pack.js';
 import { createProgress } from './progress.js';
 import { findSnapshot } from './snapshots.js';
 import type { RepoContext } from './context.js';
+import type { ByteBudget } from './byte-budget.js';
 import type { MasterIndex } from './master-index.js';
 import type { ProgressCounter, ProgressSink } from './progress.js';
 import type { Tree, TreeNode } from './snapshot.js';
@@ -21,12 +23,14 @@ interface Run {
   readonly asRoot: boolean;
   /** File restores in progress; bounded so memory stays flat and the thread pool stays busy. */
   readonly files: Set<Promise<void>>;
+  readonly budget: ByteBudget;
   failure?: unknown;
 }
 
-/** Files restored at once, and blobs prefetched per file (each up to the 8 MiB max chunk). */
+/** Files restored at once, blobs prefetched per file, and the bytes all of them may hold together. */
 const FILES_AT_ONCE = 4;
 const PREFETCH = 3;
+const IN_FLIGHT_BYTES = 24 * 1024 * 1024;
 
 export async function loadBlob(ctx: RepoContext, index: MasterIndex, id: string): Promise<Buffer> {
   const e = index.blobs.get(id);
@@ -89,7 +93,12 @@ async function restoreFile(r: Run, path: string, n: TreeNode): Promise<void> {
     const queue: Promise<Buffer>[] = [];
     for (let i = 0; i < ids.length; i++) {
       while (queue.length < PREFETCH && i + queue.length < ids.length) {
-        const q = loadBlob(r.ctx, r.index, ids[i + queue.length] as string);
+        const id = ids[i + queue.length] as string;
+        const cost = r.index.blobs.get(id)?.raw ?? 0;
+        // Prefetch only while the budget has room now; wait for it only when holding nothing.
+        if (queue.length > 0 && !r.budget.tryAcquire(cost)) break;
+        if (queue.length === 0) await r.budget.acquire(cost);
+        const q = loadBlob(r.ctx, r.index, id).finally(() => r.budget.release(cost));
         q.catch(() => undefined);
         queue.push(q);
       }
@@ -110,7 +119,7 @@ export async function restore(ctx: RepoContext, ref: string, target: string, opt
   const index = await loadIndex(ctx);
   const progress = createProgress('restore', opts.onProgress, snap.snapshot.summary.bytes);
   await mkdir(target, { recursive: true });
-  const run: Run = { ctx, index, progress, asRoot: process.getuid?.() === 0, files: new Set() };
+  const run: Run = { ctx, index, progress, asRoot: process.getuid?.() === 0, files: new Set(), budget: createByteBudget(IN_FLIGHT_BYTES) };
   const root = await loadTree(ctx, index, snap.snapshot.tree);
   for (const n of root.nodes) await restoreNode(run, target, n);
   await Promise.all(run.files);

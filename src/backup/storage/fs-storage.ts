@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, link, mkdir, open, readdir, stat, unlink, utimes } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { StorageError } from './errors.js';
 import { fromFsError } from './fs-errors.js';
@@ -24,6 +25,7 @@ const TMP_DIR = '.tmp';
 export function createFsStorage(opts: FsStorageOptions): Storage {
   const now = opts.now ?? Date.now;
   const root = opts.root;
+  const handles = createHandleCache();
   const pathOf = (key: string): string => {
     if (!isValidKey(key) || key.startsWith(`${TMP_DIR}/`)) {
       throw new StorageError('STORAGE_BAD_KEY', `invalid key ${JSON.stringify(key)}`, key);
@@ -93,14 +95,11 @@ export function createFsStorage(opts: FsStorageOptions): Storage {
     },
     async getRange(key, offset, length) {
       try {
-        const fh = await open(pathOf(key), 'r');
-        try {
-          const buf = Buffer.alloc(length);
+        return await handles.use(pathOf(key), async (fh) => {
+          const buf = Buffer.allocUnsafe(length);
           const { bytesRead } = await fh.read(buf, 0, length, offset);
           return new Uint8Array(buf.buffer, buf.byteOffset, bytesRead);
-        } finally {
-          await fh.close();
-        }
+        });
       } catch (err) {
         throw fromFsError(err, key, 'get');
       }
@@ -140,7 +139,52 @@ export function createFsStorage(opts: FsStorageOptions): Storage {
         detail: 'filesystem: deletes inside the protection period are refused by guardrail and detected by verify',
       };
     },
-    async close() {},
+    close: () => handles.closeAll(),
+  };
+}
+
+/**
+ * A few open read handles, reused by range reads (a restore reads thousands of blobs from a few packs).
+ * Objects are immutable, so a cached handle never sees stale bytes. An evicted handle closes when its
+ * last reader is done.
+ */
+function createHandleCache(max = 16) {
+  interface Entry {
+    fh: Promise<FileHandle>;
+    users: number;
+    evicted: boolean;
+  }
+  const cache = new Map<string, Entry>();
+  const close = (e: Entry): void => void e.fh.then((fh) => fh.close()).catch(() => undefined);
+  return {
+    async use<T>(path: string, fn: (fh: FileHandle) => Promise<T>): Promise<T> {
+      let e = cache.get(path);
+      if (e) cache.delete(path);
+      else e = { fh: open(path, 'r'), users: 0, evicted: false };
+      cache.set(path, e);
+      if (cache.size > max) {
+        const [oldest, old] = cache.entries().next().value as [string, Entry];
+        cache.delete(oldest);
+        old.evicted = true;
+        if (old.users === 0) close(old);
+      }
+      e.users += 1;
+      try {
+        return await fn(await e.fh);
+      } catch (err) {
+        if (cache.get(path) === e) cache.delete(path);
+        e.evicted = true;
+        throw err;
+      } finally {
+        e.users -= 1;
+        if (e.evicted && e.users === 0) close(e);
+      }
+    },
+    async closeAll(): Promise<void> {
+      const all = [...cache.values()];
+      cache.clear();
+      await Promise.all(all.map((e) => e.fh.then((fh) => fh.close()).catch(() => undefined)));
+    },
   };
 }
 

@@ -70,8 +70,19 @@ function progressSink(flags: CommonFlags, d: RepoCliDeps) {
   };
 }
 
+/** Repositories opened by the running command; closed when it ends so no socket or handle keeps us alive. */
+const opened = new Set<Repository>();
+
 async function open(flags: CommonFlags, d: RepoCliDeps): Promise<Repository> {
-  return openRepository({ storage: openStorage(location(flags, d), d.env), password: password(flags, d), trust: trustFor(flags, d) });
+  const storage = openStorage(location(flags, d), d.env);
+  try {
+    const r = await openRepository({ storage, password: password(flags, d), trust: trustFor(flags, d) });
+    opened.add(r);
+    return r;
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
 }
 
 /** Runs an action with the exit-code contract: errors are values with codes, printed once. */
@@ -90,6 +101,9 @@ function run<A extends unknown[]>(d: () => RepoCliDeps, fn: (deps: RepoCliDeps, 
       } else {
         throw err;
       }
+    } finally {
+      for (const r of opened) await r.close().catch(() => undefined);
+      opened.clear();
     }
   };
 }
@@ -124,6 +138,7 @@ export function registerRepoCommand(program: Command, deps: () => RepoCliDeps = 
           lockMode: flags.lockMode,
           compression: { name: flags.compression, level: flags.compression === 'gzip' ? 6 : 1 },
         });
+        opened.add(r);
         const imm = await r.immutability();
         d.out(`${r.id}\n`);
         d.err(`created repository ${r.id}; immutability: ${imm.level} (${imm.detail})\n`);
