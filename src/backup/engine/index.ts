@@ -1,0 +1,21 @@
+/** The in-process data-protection engine (local mode): registry, runs, RestorePoints, retention, scheduler driver. */
+export { createBackupEngine, EngineConfigError } from './engine.js';
+export type { BackupEngine, EngineOptions, RunFilter } from './engine.js';
+export { startDriver } from './driver.js';
+export type { Driver, DriverOptions } from './driver.js';
+export { createAppRegistry, appId } from './app-registry.js';
+export type { AppRegistry, RegisteredApp } from './app-registry.js';
+export { createRestorePointStore } from './restore-point-store.js';
+export type { RestorePointStore } from './restore-point-store.js';
+export { runBackup } from './run-backup.js';
+export type { RunDeps, RunResult } from './run-backup.js';
+export { statePaths } from './state-paths.js';
+export type { StatePaths } from './state-paths.js';
+export { resolvePassword } from './password.js';
+export type { ResolvedPassword, PasswordSource } from './password.js';
+export { loadLocalConfig } from './local-config.js';
+export type { LocalConfig } from './local-config.js';
+export { openOrInit, locationOf } from './repositories.js';
+export type { RepoAccess } from './repositories.js';
+export { restorePointName, buildRestorePoint } from './restore-point-build.js';
+export { planAppRetention, gfsOf } from './retention-apply.js';
