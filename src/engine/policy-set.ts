@@ -4,6 +4,7 @@
  * evaluatePolicySet, so they cannot disagree.
  */
 import { compilePolicy } from './compile.js';
+import { buildRequestData } from './context/index.js';
 import type { CompiledPolicy } from './compiled.js';
 import { evaluatePolicy, type EvaluateOptions } from './evaluate.js';
 import { mutatePolicies } from './mutate/index.js';
@@ -134,9 +135,11 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
   }
   const validateInput = patched !== input.object ? { ...input, object: patched } : input;
   const responses: PolicyResponse[] = [];
+  // The variable document (request, images...) is the same for every policy: build it once.
+  const requestData = buildRequestData(validateInput);
   for (const p of set.classic) {
     const mutateResults = mutation ? mutation.results.filter((r) => r.policy === p.name) : [];
-    const results = await evaluatePolicy(p, validateInput, deps, { ...opts, exceptions });
+    const results = await evaluatePolicy(p, validateInput, deps, { ...opts, exceptions, requestData });
     responses.push({ policy: p.name, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}), results: [...mutateResults, ...results] });
   }
   for (const h of set.handlers) {
