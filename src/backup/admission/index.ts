@@ -1,0 +1,6 @@
+/** The webhook's data-protection integration: pure verdicts, and an extension wired to the local engine. */
+export { backupMutate, backupValidate, registrationOf, mergePatches } from './backup-admission.js';
+export type { BackupView, MutateVerdict, ValidateVerdict, Registration } from './backup-admission.js';
+export { isProtectedWorkload } from './protected.js';
+export { createBackupAdmission } from './extension.js';
+export type { BackupAdmission } from './extension.js';
