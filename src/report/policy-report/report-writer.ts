@@ -123,6 +123,7 @@ export function createReportWriter(opts: ReportWriterOptions): ReportWriter {
   };
 }
 
+/** By name, not uid: an object has no uid yet when admitted on CREATE, while a scan sees it with one. */
 function resourceKey(r: ReportResourceRef): string {
-  return r.uid || `${r.apiVersion}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
+  return `${r.apiVersion}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
 }
