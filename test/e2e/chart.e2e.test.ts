@@ -22,7 +22,7 @@ const FOREIGN = new Set(['cert-manager.io/v1/Issuer', 'cert-manager.io/v1/Certif
 const gvkOf = (o: K8sObject): string => `${o.apiVersion}/${o.kind}`;
 const toYaml = (objects: K8sObject[]): string => objects.map((o) => dump(o, { noRefs: true })).join('---\n');
 
-describe.skipIf(ctx.skip)('charts/guardrail with helm, kubeconform and the API server', () => {
+describe.skipIf(ctx.needs('helm', 'kubeconform'))('charts/guardrail with helm, kubeconform and the API server', () => {
   const helm = createHelm(ctx.tools.helm, kubeVersion);
   const work = mkdtempSync(join(tmpdir(), 'guardrail-chart-'));
   const rendered = new Map<string, K8sObject[]>();

@@ -51,10 +51,10 @@ describe.skipIf(ctx.skip)('e2e cluster', () => {
       'apiVersion: kyverno.io/v1',
       'kind: Policy',
       'metadata: {name: keep, namespace: crd-check}',
-      'spec: {rules: [{name: r, match: {any: [{resources: {kinds: [Pod]}}]}, validate: {pattern: {x: y}}}]}',
+      'spec: {rules: [{name: r, match: {any: [{resources: {kinds: [Pod]}}]}, validate: {pattern: {x: kept}}}]}',
     ].join('\n');
     await ctx.kubectl.ok(['apply', '-f', '-'], { input: policy });
-    expect(await ctx.kubectl.ok(['-n', 'crd-check', 'get', 'pol', 'keep', '-o', 'jsonpath={.spec.rules[0].validate.pattern.x}'])).toBe('y');
+    expect(await ctx.kubectl.ok(['-n', 'crd-check', 'get', 'pol', 'keep', '-o', 'jsonpath={.spec.rules[0].validate.pattern.x}'])).toBe('kept');
     await ctx.kubectl.ok(['delete', 'namespace', 'crd-check', '--wait=false']);
   });
 });

@@ -12,7 +12,8 @@ fi
 mod="$SRC_DIR/kube-apiserver"
 mkdir -p "$mod/cmd/kube-apiserver" "$mod/cmd/kubectl"
 upstream_mod="$("$GO" mod download -json "k8s.io/kubernetes@$KUBE_VERSION" | sed -n 's/^\s*"GoMod": "\(.*\)",*$/\1/p')"
-commit_time="$("$GO" mod download -json "k8s.io/kubernetes@$KUBE_VERSION" | sed -n 's/^\s*"Time": "\(.*\)",*$/\1/p')"
+# The tag's commit time from the module proxy, as the release's buildDate.
+commit_time="$(cd "$SRC_DIR" && "$GO" list -m -json "k8s.io/kubernetes@$KUBE_VERSION" | sed -n 's/^\s*"Time": "\(.*\)",*$/\1/p')"
 {
   printf 'module guardrail.local/kube\n\ngo 1.23.0\n\nrequire k8s.io/kubernetes %s\n\nreplace (\n' "$KUBE_VERSION"
   # Every `k8s.io/x => ./staging/src/k8s.io/x` line of upstream's go.mod becomes `k8s.io/x => k8s.io/x v0.y.z`.

@@ -10,13 +10,18 @@ export interface E2eContext {
   clusterDir: string;
   tools: Record<ToolName, string>;
   kubectl: Kubectl;
+  /** A skip reason when the cluster or any of these tools is unusable; '' when the test can run. */
+  needs(...tools: ToolName[]): string;
 }
 
 export function e2eContext(): E2eContext {
   const tools = inject('tools');
   const kubeconfig = inject('kubeconfig');
+  const skip = inject('e2eSkip');
+  const unusable = inject('unusableTools');
   return {
-    skip: inject('e2eSkip'),
+    skip,
+    needs: (...wanted) => skip || wanted.filter((t) => unusable.includes(t)).map((t) => `${t} unusable`).join('; '),
     kubeconfig,
     clusterDir: inject('clusterDir'),
     tools,

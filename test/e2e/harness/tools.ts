@@ -34,22 +34,27 @@ export interface ToolPaths {
   paths: Record<ToolName, string>;
   /** One line per absent or stale tool; empty when all are usable. */
   problems: string[];
+  /** The tools those lines are about. */
+  unusable: ToolName[];
   pins: Record<string, string>;
 }
 
 export function findTools(binDir = process.env.GUARDRAIL_E2E_BIN_DIR ?? join(REPO_ROOT, '.cache/bin')): ToolPaths {
   const pins = readPins();
   const problems: string[] = [];
+  const unusable: ToolName[] = [];
   const paths = {} as Record<ToolName, string>;
   for (const name of TOOL_NAMES) {
     const path = join(binDir, name);
     paths[name] = path;
     const want = pins[PIN_KEYS[name]];
     const stamp = join(binDir, `${name}.version`);
+    const before = problems.length;
     if (!existsSync(path)) problems.push(`${name}: missing (${path})`);
     else if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() !== want) {
       problems.push(`${name}: built at ${readFileSync(stamp, 'utf8').trim()}, pinned ${want ?? '?'}`);
     }
+    if (problems.length > before) unusable.push(name);
   }
-  return { binDir, paths, problems, pins };
+  return { binDir, paths, problems, unusable, pins };
 }
