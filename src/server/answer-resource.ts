@@ -34,7 +34,7 @@ export async function answerMutate(req: AdmissionRequest, base: AnswerRecord, ct
   const snapshot = ctx.policies.current();
   const set = admissionSetsOf(snapshot.set).mutate;
   const meta = { ...base, policies: snapshot.policyCount, generation: snapshot.generation };
-  if (set.classic.length === 0 && set.handlers.length === 0) return { status: 200, review: reviewOf(allowed(req.uid)), record: { ...meta, patchOps: 0 } };
+  if (set.classic.length === 0 && set.handlers.length === 0 && !ctx.extension?.mutate) return { status: 200, review: reviewOf(allowed(req.uid)), record: { ...meta, patchOps: 0 } };
   const input = toAdmissionInput(req);
   const run = await evaluate(set, input, ctx);
   if (!run.done) return timedOut(req, meta, failurePoliciesInPlay(set, input), ctx);
@@ -45,8 +45,11 @@ export async function answerMutate(req: AdmissionRequest, base: AnswerRecord, ct
     record.blocking = d.blocking;
     return { status: 200, review: reviewOf(denied(req.uid, d.message ?? '', { warnings: d.warnings })), record };
   }
-  record.patchOps = patches.length;
-  return { status: 200, review: reviewOf(allowed(req.uid, { patch: patches, warnings: d.warnings })), record };
+  const ext = ctx.extension?.mutate ? await ctx.extension.mutate(req.object) : { patch: [], warnings: [] };
+  const touched = new Set(patches.map((op) => op.path));
+  const patch = [...patches, ...ext.patch.filter((op) => !touched.has(op.path))];
+  record.patchOps = patch.length;
+  return { status: 200, review: reviewOf(allowed(req.uid, { patch, warnings: [...d.warnings, ...ext.warnings] })), record };
 }
 
 export async function answerValidate(req: AdmissionRequest, base: AnswerRecord, ctx: AnswerContext): Promise<Answer> {
@@ -57,7 +60,9 @@ export async function answerValidate(req: AdmissionRequest, base: AnswerRecord, 
   const run = await evaluate(set, input, ctx);
   if (!run.done) return timedOut(req, meta, failurePoliciesInPlay(set, input), ctx);
   const { responses } = run.value;
-  const d = decide(responses, resourceRefOf(req), snapshot.failurePolicyOf);
+  const decided = decide(responses, resourceRefOf(req), snapshot.failurePolicyOf);
+  const ext = decided.allowed && ctx.extension?.validate ? await ctx.extension.validate(req.object) : { warnings: [] };
+  const d = { ...decided, allowed: decided.allowed && !ext.deny, message: ext.deny ?? decided.message, warnings: [...decided.warnings, ...ext.warnings] };
   const response = d.allowed ? allowed(req.uid, { warnings: d.warnings }) : denied(req.uid, d.message ?? '', { warnings: d.warnings });
   const record: AnswerRecord = { ...meta, decision: d.allowed ? 'allowed' : 'denied', results: d.counts, warnings: d.warnings.length, responses };
   if (req.dryRun !== true && ctx.onAdmitted) {

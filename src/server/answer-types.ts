@@ -1,5 +1,5 @@
 /** The shapes answerReview works with: its context (what a route hands it) and its result. */
-import type { AdmissionRequest, AdmissionReview } from '../admission/index.js';
+import type { AdmissionRequest, AdmissionReview, JsonPatchOperation } from '../admission/index.js';
 import type { EngineDeps, PolicyResponse, PolicySetOptions, RuleStatus } from '../engine/index.js';
 import type { AdmissionOutcome, Webhook } from '../observability/index.js';
 import type { PolicyProvider } from './policy-store/index.js';
@@ -11,7 +11,17 @@ export interface AdmittedEvent {
   allowed: boolean;
 }
 
+/**
+ * Extra admission logic beside the policy set (the data-protection integration, src/backup/admission):
+ * its patch follows the engine's on /mutate; on /validate it may deny or warn after the policies allowed.
+ */
+export interface AdmissionExtension {
+  mutate?(object: unknown): Promise<{ patch: JsonPatchOperation[]; warnings: string[] }>;
+  validate?(object: unknown): Promise<{ deny?: string; warnings: string[] }>;
+}
+
 export interface AnswerContext {
+  extension?: AdmissionExtension;
   policies: PolicyProvider;
   engineDeps: () => EngineDeps;
   policySetOptions?: PolicySetOptions;

@@ -9,6 +9,7 @@ import type { CertBundle, CertSource } from '../certs/index.js';
 import type { EngineDeps, PolicySetOptions } from '../engine/index.js';
 import type { Logger, Metrics } from '../observability/index.js';
 import type { AdmittedEvent } from './answer.js';
+import type { AdmissionExtension } from './answer-types.js';
 import { installErrorHandler } from './error-handler.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
@@ -34,6 +35,8 @@ export interface AppOptions {
   /** Lookups for policies (apiCall, ConfigMaps, ...): cluster mode fills them; none in local mode. */
   lookups?: Omit<EngineDeps, 'now'>;
   onAdmitted?: (event: AdmittedEvent) => void;
+  /** The data-protection integration (src/backup/admission), beside the policy set. */
+  extension?: AdmissionExtension;
 }
 
 export interface GuardrailApp {
@@ -74,6 +77,7 @@ export function buildApp(opts: AppOptions): GuardrailApp {
       ...(opts.policySetOptions ? { policySetOptions: opts.policySetOptions } : {}),
       ...(opts.evalTimeoutMs !== undefined ? { evalTimeoutMs: opts.evalTimeoutMs } : {}),
       ...(opts.onAdmitted ? { onAdmitted: opts.onAdmitted } : {}),
+      ...(opts.extension ? { extension: opts.extension } : {}),
     },
     opts.logger,
     opts.metrics,

@@ -1,6 +1,7 @@
 /** The webhook server: fastify app (built apart from listen), policy folder store, TLS reload, lifecycle. */
 export { buildApp, type AppOptions, type GuardrailApp } from './build-app.js';
 export { answerReview, type AdmittedEvent, type Answer, type AnswerRecord, type AnswerContext } from './answer.js';
+export type { AdmissionExtension } from './answer-types.js';
 export { admissionSetsOf, type AdmissionSets } from './admission-sets.js';
 export { createLifecycle, type Lifecycle } from './lifecycle.js';
 export { BODY_LIMIT_BYTES } from './limits.js';

@@ -10,6 +10,7 @@ import { formatIssue } from '../engine/index.js';
 import { createMetrics, type Logger, type Metrics } from '../observability/index.js';
 import { defaultPolicySetOptions } from '../policies-engine.js';
 import type { AdmittedEvent } from './answer.js';
+import type { AdmissionExtension } from './answer-types.js';
 import { buildApp } from './build-app.js';
 import type { Lifecycle } from './lifecycle.js';
 import { createPolicyStore, type PolicyStore } from './policy-store/index.js';
@@ -31,6 +32,8 @@ export interface ServeOptions {
   certSource?: CertSource;
   policyDebounceMs?: number;
   onAdmitted?: (event: AdmittedEvent) => void;
+  /** The data-protection integration (src/backup/admission), beside the policy set. */
+  extension?: AdmissionExtension;
   /** Evaluation budget per admission in ms (default 8 s, below the API server's 10 s webhook timeout). */
   evalTimeoutMs?: number;
 }
@@ -82,6 +85,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     tls: certs.current(),
     policySetOptions,
     ...(opts.onAdmitted ? { onAdmitted: opts.onAdmitted } : {}),
+    ...(opts.extension ? { extension: opts.extension } : {}),
     ...(opts.evalTimeoutMs !== undefined ? { evalTimeoutMs: opts.evalTimeoutMs } : {}),
   });
   const { app, lifecycle, httpsServer } = built;
