@@ -1,0 +1,92 @@
+/**
+ * Load generator, forked by bench/webhook.bench.ts (never imported): POSTs one AdmissionReview body over
+ * node:https with a keep-alive Agent to 127.0.0.1 only. Two shapes, both bounded by count and time:
+ *   closed: `concurrency` requests always in flight (throughput);
+ *   rate:   one request every 1/rate s on a fixed schedule (latency; measured from the scheduled start,
+ *           so a slow answer that delays later sends is counted, not hidden).
+ * Receives its job as the first IPC message, answers with the result and exits.
+ */
+import { Agent, request } from 'node:https';
+
+export interface LoadJob {
+  url: string;
+  ca: string;
+  body: string;
+  shape: 'closed' | 'rate';
+  concurrency: number;
+  rate?: number;
+  maxRequests: number;
+  maxMs: number;
+}
+
+export interface LoadResult {
+  ok: number;
+  errors: number;
+  wallMs: number;
+  /** Latencies in ms, sorted ascending. */
+  latencies: number[];
+}
+
+function post(agent: Agent, job: LoadJob, url: URL): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, ca: job.ca, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(job.body) } },
+      (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => resolve(res.statusCode === 200));
+      },
+    );
+    req.on('error', () => resolve(false));
+    req.end(job.body);
+  });
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const url = new URL(job.url);
+  if (url.hostname !== '127.0.0.1') throw new Error('the load generator only targets 127.0.0.1');
+  const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency, ca: job.ca });
+  const latencies: number[] = [];
+  let ok = 0;
+  let errors = 0;
+  let sent = 0;
+  const t0 = performance.now();
+  const deadline = t0 + job.maxMs;
+  const one = async (scheduled: number) => {
+    const good = await post(agent, job, url);
+    latencies.push(performance.now() - scheduled);
+    if (good) ok++;
+    else errors++;
+  };
+  if (job.shape === 'closed') {
+    const worker = async () => {
+      while (sent < job.maxRequests && performance.now() < deadline) {
+        sent++;
+        await one(performance.now());
+      }
+    };
+    await Promise.all(Array.from({ length: job.concurrency }, worker));
+  } else {
+    const interval = 1000 / (job.rate ?? 100);
+    const inflight: Promise<void>[] = [];
+    while (sent < job.maxRequests && performance.now() < deadline) {
+      const scheduled = t0 + sent * interval;
+      const wait = scheduled - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      sent++;
+      inflight.push(one(scheduled));
+    }
+    await Promise.all(inflight);
+  }
+  agent.destroy();
+  return { ok, errors, wallMs: performance.now() - t0, latencies: latencies.sort((a, b) => a - b) };
+}
+
+process.once('message', (job) => {
+  run(job as LoadJob).then(
+    (result) => process.send?.(result, () => process.exit(0)),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+});
