@@ -15,15 +15,18 @@ interface Entry {
   activation: Record<string, unknown>;
 }
 
-const cache = new WeakMap<AdmissionInput, Entry>();
+/** A few entries per request: ValidatingPolicies (with library handles) and validate.cel rules (without). */
+const cache = new WeakMap<AdmissionInput, Entry[]>();
+const MAX_ENTRIES = 4;
 
 /** The request's activation in CEL form (see CelEvalOptions.converted); `params` is always null here. */
 export function convertedActivation(input: AdmissionInput, attrs: RequestAttributes, extra: Omit<ActivationInputs, 'params'>): Record<string, unknown> {
-  const hit = cache.get(input);
-  if (hit && hit.namespaceObject === extra.namespaceObject && hit.authorizer === extra.authorizer && hit.libraries === extra.libraries) {
-    return hit.activation;
-  }
+  let entries = cache.get(input);
+  const hit = entries?.find((e) => e.namespaceObject === extra.namespaceObject && e.authorizer === extra.authorizer && e.libraries === extra.libraries);
+  if (hit) return hit.activation;
   const activation = toCelActivation(buildActivation(input, attrs, extra));
-  cache.set(input, { namespaceObject: extra.namespaceObject, authorizer: extra.authorizer, libraries: extra.libraries, activation });
+  if (entries === undefined) cache.set(input, (entries = []));
+  if (entries.length >= MAX_ENTRIES) entries.shift();
+  entries.push({ namespaceObject: extra.namespaceObject, authorizer: extra.authorizer, libraries: extra.libraries, activation });
   return activation;
 }

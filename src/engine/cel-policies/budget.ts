@@ -27,7 +27,8 @@ export function runExpr(
     // Wording of the API server's validator when the shared budget is gone.
     return { ok: false, code: 'CEL_COST_EXCEEDED', message: 'validation failed due to running out of cost budget, no further validation rules will be run', cost: 0 };
   }
-  const result = expr.program.evaluate(activation, { ...opts, costBudget: Math.min(budget.perExpression, budget.remaining) });
+  const costBudget = Math.min(budget.perExpression, budget.remaining);
+  const result = expr.program.evaluate(activation, { costBudget, raw: opts.raw === true, converted: opts.converted === true });
   budget.remaining -= result.cost;
   return result;
 }

@@ -10,6 +10,7 @@ import type { Rule } from '../policy-types.js';
 import type { AdmissionInput } from '../request.js';
 import type { Issue } from '../result.js';
 import { buildActivation } from './activation.js';
+import { convertedActivation } from './activation-cache.js';
 import { requestAttributes } from './attributes.js';
 import { createCostBudget } from './budget.js';
 import { KUBERNETES_VARIABLES, createIssueSink } from './compile-expr.js';
@@ -66,7 +67,10 @@ export function evaluateCelRule(rule: CompiledCelRule, input: AdmissionInput, ct
   if (params.kind === 'error') return { ...common, status: 'error', message: `error in parameterized resource: ${params.message}`, reason: params.reason };
   const list = params.kind === 'allow' ? [] : params.params;
   for (const param of list) {
-    const outcome = evaluateBody(rule.body, buildActivation(input, attrs, { ...ctx, params: param }), budget);
+    // Without params every rule of the request shares one converted activation.
+    const outcome = param === null
+      ? evaluateBody(rule.body, convertedActivation(input, attrs, { namespaceObject: ctx.namespaceObject, authorizer: ctx.authorizer }), budget, { converted: true })
+      : evaluateBody(rule.body, buildActivation(input, attrs, { ...ctx, params: param }), budget);
     if (outcome.kind === 'skip') return { ...common, status: 'skip', message: 'cel preconditions not met', reason: 'PRECONDITIONS_NOT_MET' };
     if (outcome.kind === 'fail') return { ...common, status: 'fail', message: outcome.message, path: '', validationIndex: outcome.index };
     // failurePolicy is unset for validate.cel, so the apiserver validator turns errors into denials,

@@ -25,40 +25,66 @@ export function createVariableScope(
   base: Record<string, unknown>,
   budget: CostBudget,
 ): VariableScope {
-  const byName = new Map(variables.map((v) => [v.name, v.expr]));
-  const values = new Map<string, unknown>();
-  const errors = new Map<string, VariableError>();
-  const inProgress = new Set<string>();
+  return new LazyVariables(variables, base, budget);
+}
 
-  function resolve(name: string): void {
-    if (values.has(name) || errors.has(name)) return;
-    const expr = byName.get(name);
-    if (expr === undefined) return;
-    if (inProgress.has(name)) {
-      errors.set(name, { code: 'CEL_EVAL', message: `variable '${name}' refers to itself` });
-      return;
-    }
-    inProgress.add(name);
-    // Kept as CEL values: a variable only feeds other expressions, so no JSON round trip per read.
-    const result = run(expr, true);
-    inProgress.delete(name);
-    if (result.ok) values.set(name, result.value);
-    else errors.set(name, { code: result.code, message: result.message });
+const NONE: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+/**
+ * A class rather than closures: one scope is made per body evaluation, on the hot path. The activation
+ * is one object whose `variables` slot is set before each evaluation (evaluation is synchronous).
+ */
+class LazyVariables implements VariableScope {
+  private readonly values = new Map<string, unknown>();
+  private readonly errors = new Map<string, VariableError>();
+  private readonly inProgress = new Set<string>();
+  private readonly activation: Record<string, unknown>;
+  private byName: Map<string, CompiledExpr> | undefined;
+
+  constructor(
+    private readonly variables: ReadonlyArray<{ name: string; expr: CompiledExpr }>,
+    base: Record<string, unknown>,
+    private readonly budget: CostBudget,
+  ) {
+    this.activation = { ...base, variables: NONE };
   }
 
-  function run(expr: CompiledExpr, raw = false): CelEvalResult {
-    const map: Record<string, unknown> = {};
-    for (const ref of expr.refs) {
-      resolve(ref);
-      if (values.has(ref)) map[ref] = values.get(ref);
+  /** An arrow property: callers pass `scope.run` around as a function. */
+  readonly run = (expr: CompiledExpr): CelEvalResult => this.evaluate(expr, false);
+
+  private resolve(name: string): void {
+    if (this.values.has(name) || this.errors.has(name)) return;
+    this.byName ??= new Map(this.variables.map((v) => [v.name, v.expr]));
+    const expr = this.byName.get(name);
+    if (expr === undefined) return;
+    if (this.inProgress.has(name)) {
+      this.errors.set(name, { code: 'CEL_EVAL', message: `variable '${name}' refers to itself` });
+      return;
     }
-    const result = runExpr(expr, { ...base, variables: map }, budget, { raw, converted: true });
+    this.inProgress.add(name);
+    // Kept as CEL values: a variable only feeds other expressions, so no JSON round trip per read.
+    const result = this.evaluate(expr, true);
+    this.inProgress.delete(name);
+    if (result.ok) this.values.set(name, result.value);
+    else this.errors.set(name, { code: result.code, message: result.message });
+  }
+
+  private evaluate(expr: CompiledExpr, raw: boolean): CelEvalResult {
+    let map = NONE;
+    if (expr.refs.length > 0) {
+      map = {};
+      for (const ref of expr.refs) {
+        this.resolve(ref);
+        if (this.values.has(ref)) map[ref] = this.values.get(ref);
+      }
+    }
+    // Set after resolving: nested evaluations of variables set their own map first.
+    this.activation.variables = map;
+    const result = runExpr(expr, this.activation, this.budget, { raw, converted: true });
     if (result.ok) return result;
-    const failed = expr.refs.find((ref) => errors.has(ref));
-    const cause = failed === undefined ? undefined : errors.get(failed);
+    const failed = expr.refs.find((ref) => this.errors.has(ref));
+    const cause = failed === undefined ? undefined : this.errors.get(failed);
     if (failed === undefined || cause === undefined) return result;
     return { ok: false, code: cause.code, message: `variables.${failed}: ${cause.message}`, cost: result.cost };
   }
-
-  return { run: (expr) => run(expr) };
 }

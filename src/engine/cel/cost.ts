@@ -26,14 +26,15 @@ export function charge(units: number): void {
   if (meter.spent > meter.budget) throw new CelCostExceeded(meter.spent, meter.budget);
 }
 
-export function withMeter<T>(meter: CostMeter, run: () => T): T {
+/** Makes `meter` the active one and returns the previous (no closure: used on the hot path). */
+export function enterMeter(meter: CostMeter): CostMeter | undefined {
   const previous = current;
   current = meter;
-  try {
-    return run();
-  } finally {
-    current = previous;
-  }
+  return previous;
+}
+
+export function exitMeter(previous: CostMeter | undefined): void {
+  current = previous;
 }
 
 /** Cost of touching a string or list of `size` elements: cel-go charges 0.1 per byte/element. */

@@ -1,5 +1,5 @@
 import { CelCostExceeded, evalErrorMessage } from './errors.js';
-import { PER_CALL_LIMIT, charge, withMeter } from './cost.js';
+import { PER_CALL_LIMIT, charge, enterMeter, exitMeter } from './cost.js';
 import { fromCel, toCel } from './convert.js';
 import { toAuthorizer } from './libs/index.js';
 import type { CelEvalOptions, CelEvalResult, CelProgram } from './types.js';
@@ -11,16 +11,17 @@ export function createProgram(expression: string, evaluable: Evaluable, staticCo
     expression,
     evaluate(activation: Record<string, unknown>, opts: CelEvalOptions = {}): CelEvalResult {
       const meter = { spent: 0, budget: opts.costBudget ?? PER_CALL_LIMIT };
+      const previous = enterMeter(meter);
       try {
-        const value = withMeter(meter, () => {
-          charge(staticCost);
-          return evaluable(opts.converted === true ? activation : toCelActivation(activation));
-        });
+        charge(staticCost);
+        const value = evaluable(opts.converted === true ? activation : toCelActivation(activation));
+        exitMeter(previous);
         // Quantifiers swallow per-element errors (CEL's error-absorbing all/exists), so a budget
         // overrun inside one can surface only here.
         if (meter.spent > meter.budget) throw new CelCostExceeded(meter.spent, meter.budget);
         return { ok: true, value: opts.raw === true ? value : fromCel(value), cost: meter.spent };
       } catch (error) {
+        exitMeter(previous);
         if (error instanceof CelCostExceeded) {
           return { ok: false, code: 'CEL_COST_EXCEEDED', message: error.message, cost: meter.spent };
         }
