@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   // glibc raises its mmap threshold after big frees, after which chunk-sized buffers freed on the thread pool
   // fragment the heap (measured: +80-120 MB RSS). Fixing the threshold is the launcher setting we recommend;
   // BENCH_MALLOC_DEFAULT=1 measures without it.
-  const malloc = process.env.BENCH_MALLOC_DEFAULT === '1' ? {} : { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_ARENA_MAX: '2' };
+  const malloc = process.env.BENCH_MALLOC_DEFAULT === '1' ? {} : { MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '2' };
   console.log(`guardrail runs with ${Object.keys(malloc).length ? JSON.stringify(malloc) : 'default glibc malloc settings'}`);
   const ourEnv = { ...env, ...malloc };
   try {
