@@ -1,4 +1,5 @@
 /** Cluster mode: the only importer of @kubernetes/client-node. */
+export { startClusterServer, type ClusterServeOptions, type RunningClusterServer } from './serve-cluster.js';
 export { startClusterMode, serviceSans, CERT_MODES, type CertMode, type ClusterMode, type ClusterModeOptions } from './cluster-mode.js';
 export { createKubeClient, KubeApiError, isConflict, isNotFound, type KubeClient, type KubeClientOptions, type RequestOpts } from './client/kube-client.js';
 export { applyObject, FIELD_MANAGER } from './client/apply.js';

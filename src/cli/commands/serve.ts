@@ -6,6 +6,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { createLogger, LOG_LEVELS, type LogLevel, type Logger } from '../../observability/index.js';
 import { DEFAULT_EVAL_TIMEOUT_MS } from '../../admission/index.js';
 import { startServer, type RunningServer } from '../../server/index.js';
+import { CERT_MODES, startClusterServer, type CertMode } from '../../k8s/index.js';
 
 interface ServeFlags {
   port: number;
@@ -17,6 +18,10 @@ interface ServeFlags {
   dnsName: string[];
   shutdownDelay: number;
   evalTimeout: number;
+  certMode: CertMode;
+  webhookUrl?: string;
+  serviceName?: string;
+  namespace: string;
 }
 
 function parsePort(value: string): number {
@@ -47,7 +52,11 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on', '0.0.0.0')
     .option('--policies <dir>', 'policy folder, watched for changes', './policies')
     .option('--certs <dir>', 'certificate folder (created with a self-made CA when empty)', './certs')
-    .option('--kubeconfig <file>', 'kubeconfig for cluster mode (accepted and stored; cluster mode comes later)')
+    .option('--kubeconfig <file>', 'cluster mode: policies, namespaces, lookups and reports from this cluster; manages the webhook configurations')
+    .addOption(new Option('--cert-mode <mode>', 'cluster mode certificates: selfManaged (--certs folder), secret (CA in a Secret), certManager (mounted Secret in --certs)').choices(CERT_MODES).default('selfManaged'))
+    .option('--webhook-url <url>', 'cluster mode: base URL the API server calls (Guardrail outside the cluster)')
+    .option('--service-name <name>', 'cluster mode: the Service in --namespace the API server calls')
+    .option('--namespace <ns>', "cluster mode: Guardrail's namespace (excluded from admission; holds the CA Secret)", process.env.POD_NAMESPACE ?? 'guardrail')
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
     .option('--dns-name <name>', 'extra DNS name or IP for the serving certificate (repeatable)', collect, [])
     .addOption(new Option('--shutdown-delay <seconds>', 'on SIGTERM, report not ready this long before closing').argParser(parseSeconds).default(0))
@@ -56,8 +65,27 @@ export function registerServeCommand(program: Command): void {
         .argParser(parsePositiveSeconds)
         .default(DEFAULT_EVAL_TIMEOUT_MS / 1000),
     )
-    .action(async (flags: ServeFlags) => {
+    .action(async (flags: ServeFlags, cmd: Command) => {
       const logger = createLogger({ level: flags.logLevel });
+      // In a pod without --policies, cluster mode is the default (KUBERNETES_SERVICE_HOST is set by the kubelet).
+      const inCluster = process.env.KUBERNETES_SERVICE_HOST !== undefined && cmd.getOptionValueSource('policies') === 'default';
+      if (flags.kubeconfig || inCluster) {
+        const server = await startClusterServer({
+          host: flags.host,
+          port: flags.port,
+          certsDir: flags.certs,
+          dnsNames: flags.dnsName,
+          ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+          namespace: flags.namespace,
+          certMode: flags.certMode,
+          ...(flags.webhookUrl ? { webhookUrl: flags.webhookUrl } : {}),
+          ...(flags.serviceName ? { serviceName: flags.serviceName } : inCluster && !flags.webhookUrl ? { serviceName: 'guardrail' } : {}),
+          logger,
+          shutdownDelayMs: flags.shutdownDelay * 1000,
+          evalTimeoutMs: flags.evalTimeout * 1000,
+        });
+        return exitOnSignals(server, logger);
+      }
       const server = await startServer({
         host: flags.host,
         port: flags.port,
@@ -74,7 +102,7 @@ export function registerServeCommand(program: Command): void {
 }
 
 /** SIGTERM/SIGINT: drain and exit 0; a second signal exits at once with 1. */
-function exitOnSignals(server: RunningServer, logger: Logger): void {
+function exitOnSignals(server: Pick<RunningServer, 'shutdown'>, logger: Logger): void {
   let received = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (received) {
