@@ -91,6 +91,21 @@ describe.skipIf(ctx.needs('helm', 'kubeconform'))('charts/guardrail with helm, k
     expect(res.stderr).toMatch(message);
   });
 
+  let schemaLocation = '';
+  const kubeconform = (manifest: string) =>
+    run(ctx.tools.kubeconform, [
+      '-strict', '-summary', '-output', 'text',
+      '-kubernetes-version', kubeVersion,
+      '-schema-location', schemaLocation,
+      '-skip', [...FOREIGN].join(','),
+      manifest,
+    ]);
+  /** The selfManaged render with one unknown field in the Deployment's pod spec. */
+  const withTypo = (): K8sObject[] =>
+    (rendered.get('selfmanaged-values.yaml') ?? []).map((o) =>
+      o.kind === 'Deployment' ? { ...o, spec: { ...(o.spec as object), replicaz: 2 } } : o,
+    );
+
   it('passes kubeconform -strict against schemas from the API server OpenAPI', async () => {
     const openapi = JSON.parse(await ctx.kubectl.ok(['get', '--raw', '/openapi/v2'], { timeoutMs: 120_000 })) as Record<string, never>;
     const all = [...rendered.values()].flat();
@@ -98,19 +113,20 @@ describe.skipIf(ctx.needs('helm', 'kubeconform'))('charts/guardrail with helm, k
     const schemas = openapiToKubeconform(openapi, { kubernetesVersion: kubeVersion, outDir: join(work, 'schemas'), only: wanted });
     const missing = [...wanted].filter((k) => !schemas.written.includes(k) && !FOREIGN.has(k.replace(/^\//, '')));
     expect(missing, 'kinds with no schema on the API server').toEqual([]);
+    schemaLocation = schemas.schemaLocation;
     for (const [file, objects] of rendered) {
       const manifest = join(work, `${file}.rendered.yaml`);
       writeFileSync(manifest, toYaml(objects));
-      const res = await run(ctx.tools.kubeconform, [
-        '-strict', '-summary', '-output', 'text',
-        '-kubernetes-version', kubeVersion,
-        '-schema-location', schemas.schemaLocation,
-        '-skip', [...FOREIGN].join(','),
-        manifest,
-      ]);
+      const res = await kubeconform(manifest);
       expect(res.code, `${file}:\n${res.stdout}${res.stderr}`).toBe(0);
-      expect(res.stdout).toMatch(/Invalid: 0, Errors: 0/);
+      const served = objects.filter((o) => !FOREIGN.has(gvkOf(o))).length;
+      expect(res.stdout).toContain(`Valid: ${served}, Invalid: 0, Errors: 0, Skipped: ${objects.length - served}`);
     }
+    const typo = join(work, 'typo.yaml');
+    writeFileSync(typo, toYaml(withTypo()));
+    const bad = await kubeconform(typo);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/Deployment.*additional properties 'replicaz' not allowed/);
   });
 
   it('is accepted by kubectl apply --dry-run=server in every certificate mode', async () => {
@@ -121,6 +137,9 @@ describe.skipIf(ctx.needs('helm', 'kubeconform'))('charts/guardrail with helm, k
       expect(res.code, `${file}:\n${res.stderr}`).toBe(0);
       expect(res.stdout).toMatch(/deployment.apps\/guardrail created \(server dry run\)/);
     }
+    const bad = await ctx.kubectl.applyYaml(toYaml(withTypo()), ['--dry-run=server']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/unknown field "spec.replicaz"/);
   });
 });
 
