@@ -41,8 +41,8 @@ export function createWatchedCollection<T extends KubernetesObject>(opts: Watche
   informer.on('update', changed);
   informer.on('delete', changed);
   informer.on('error', (err: unknown) => {
+    if (stopped) return; // stop() aborts the watch: not an error
     opts.onError?.(err);
-    if (stopped) return;
     clearTimeout(restart);
     restart = setTimeout(() => void informer.start().catch((e: unknown) => opts.onError?.(e)), backoff);
     backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
