@@ -6,7 +6,7 @@
 import { expandAutogenRulesWithOrigin, type ExpandedRule } from './autogen/index.js';
 import { compileCelRule } from './cel-policies/index.js';
 import type { CompiledPolicy, CompiledRule, FailureAction, RuleKind } from './compiled.js';
-import { matchLabelSelector } from './match/index.js';
+import { matchLabelSelector, parseKindSelector } from './match/index.js';
 import type { KyvernoPolicy, Rule, Validation } from './policy-types.js';
 import type { Issue } from './result.js';
 import { wildcardMatch } from './values/index.js';
@@ -69,6 +69,7 @@ export function compilePolicy(policy: KyvernoPolicy): CompileResult {
     });
   });
   if (issues.length > 0) return { ok: false, issues };
+  const kinds = matchableKinds(rules.map((r) => r.rule));
   const policyAction = normaliseAction(spec.validationFailureAction) ?? 'Audit';
   const policyOverrides = spec.validationFailureActionOverrides ?? [];
   const compiled: CompiledPolicy = {
@@ -77,6 +78,7 @@ export function compilePolicy(policy: KyvernoPolicy): CompileResult {
     ...(policy.kind === 'Policy' && policy.metadata?.namespace ? { namespace: policy.metadata.namespace } : {}),
     source: policy,
     rules,
+    ...(kinds ? { kinds } : {}),
     failurePolicy: spec.failurePolicy === 'Ignore' ? 'Ignore' : 'Fail',
     background: spec.background !== false,
     applyRules: spec.applyRules === 'One' ? 'One' : 'All',
@@ -95,4 +97,24 @@ export function compilePolicy(policy: KyvernoPolicy): CompileResult {
     },
   };
   return { ok: true, policy: compiled };
+}
+
+/** The kinds a set of rules can match, or undefined when any kind may match. */
+function matchableKinds(rules: readonly Rule[]): Set<string> | undefined {
+  const kinds = new Set<string>();
+  for (const rule of rules) {
+    const m = rule.match ?? {};
+    const filters = [...(m.any ?? []), ...(m.all ?? []), ...(m.resources ? [{ resources: m.resources }] : [])];
+    if (filters.length === 0) return undefined;
+    for (const f of filters) {
+      const list = f.resources?.kinds;
+      if (!list || list.length === 0) return undefined;
+      for (const k of list) {
+        const kind = parseKindSelector(k).kind;
+        if (kind === '' || kind.includes('*') || kind.includes('?')) return undefined;
+        kinds.add(kind);
+      }
+    }
+  }
+  return kinds;
 }

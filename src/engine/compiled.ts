@@ -25,6 +25,11 @@ export interface CompiledPolicy {
   readonly namespace?: string;
   readonly source: KyvernoPolicy;
   readonly rules: readonly CompiledRule[];
+  /**
+   * Every kind any rule can match (the kind part of `match` kinds, autogen included), or undefined when a
+   * rule matches any kind (wildcards, no kinds). Lets a request skip policies that cannot apply.
+   */
+  readonly kinds?: ReadonlySet<string>;
   readonly failurePolicy: 'Fail' | 'Ignore';
   readonly background: boolean;
   readonly applyRules: 'All' | 'One';

@@ -139,7 +139,9 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
   const requestData = buildRequestData(validateInput);
   for (const p of set.classic) {
     const mutateResults = mutation ? mutation.results.filter((r) => r.policy === p.name) : [];
-    const results = await evaluatePolicy(p, validateInput, deps, { ...opts, exceptions, requestData });
+    // Subresource requests match by their parent kind, so only plain requests can skip by kind.
+    const cannotMatch = p.kinds !== undefined && !validateInput.subResource && !p.kinds.has(validateInput.kind.kind);
+    const results = cannotMatch ? [] : await evaluatePolicy(p, validateInput, deps, { ...opts, exceptions, requestData });
     responses.push({ policy: p.name, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}), results: [...mutateResults, ...results] });
   }
   for (const h of set.handlers) {
