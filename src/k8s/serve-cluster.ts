@@ -44,6 +44,7 @@ export async function startClusterServer(opts: ClusterServeOptions): Promise<Run
     policySetOptions,
     lookups: cluster.lookups,
     onAdmitted: (e) => cluster.onAdmitted(e),
+    enrichInput: cluster.enrichInput,
     ...(opts.evalTimeoutMs !== undefined ? { evalTimeoutMs: opts.evalTimeoutMs } : {}),
   });
   if (!httpsServer) throw new Error('internal: HTTPS server was not created');

@@ -35,7 +35,7 @@ export async function answerMutate(req: AdmissionRequest, base: AnswerRecord, ct
   const set = admissionSetsOf(snapshot.set).mutate;
   const meta = { ...base, policies: snapshot.policyCount, generation: snapshot.generation };
   if (set.classic.length === 0 && set.handlers.length === 0 && !ctx.extension?.mutate) return { status: 200, review: reviewOf(allowed(req.uid)), record: { ...meta, patchOps: 0 } };
-  const input = toAdmissionInput(req);
+  const input = ctx.enrichInput ? ctx.enrichInput(toAdmissionInput(req)) : toAdmissionInput(req);
   const run = await evaluate(set, input, ctx);
   if (!run.done) return timedOut(req, meta, failurePoliciesInPlay(set, input), ctx);
   const { responses, patches } = run.value;
@@ -56,7 +56,7 @@ export async function answerValidate(req: AdmissionRequest, base: AnswerRecord, 
   const snapshot = ctx.policies.current();
   const set = admissionSetsOf(snapshot.set).validate;
   const meta = { ...base, policies: snapshot.policyCount, generation: snapshot.generation };
-  const input = toAdmissionInput(req);
+  const input = ctx.enrichInput ? ctx.enrichInput(toAdmissionInput(req)) : toAdmissionInput(req);
   const run = await evaluate(set, input, ctx);
   if (!run.done) return timedOut(req, meta, failurePoliciesInPlay(set, input), ctx);
   const { responses } = run.value;

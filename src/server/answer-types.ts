@@ -1,6 +1,6 @@
 /** The shapes answerReview works with: its context (what a route hands it) and its result. */
 import type { AdmissionRequest, AdmissionReview, JsonPatchOperation } from '../admission/index.js';
-import type { EngineDeps, PolicyResponse, PolicySetOptions, RuleStatus } from '../engine/index.js';
+import type { AdmissionInput, EngineDeps, PolicyResponse, PolicySetOptions, RuleStatus } from '../engine/index.js';
 import type { AdmissionOutcome, Webhook } from '../observability/index.js';
 import type { PolicyProvider } from './policy-store/index.js';
 
@@ -29,6 +29,8 @@ export interface AnswerContext {
   evalTimeoutMs?: number;
   /** Side effects (reports, events) of /validate hang here; never called for dryRun requests. */
   onAdmitted?: (event: AdmittedEvent) => void;
+  /** Cluster mode adds what the AdmissionReview lacks (namespace labels for namespaceSelector). */
+  enrichInput?: (input: AdmissionInput) => AdmissionInput;
 }
 
 /** What the boundary logs and counts; never object data. */

@@ -9,7 +9,7 @@ import type { CertBundle, CertSource } from '../certs/index.js';
 import type { EngineDeps, PolicySetOptions } from '../engine/index.js';
 import type { Logger, Metrics } from '../observability/index.js';
 import type { AdmittedEvent } from './answer.js';
-import type { AdmissionExtension } from './answer-types.js';
+import type { AdmissionExtension, AnswerContext } from './answer-types.js';
 import { installErrorHandler } from './error-handler.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
 import { BODY_LIMIT_BYTES } from './limits.js';
@@ -35,6 +35,8 @@ export interface AppOptions {
   /** Lookups for policies (apiCall, ConfigMaps, ...): cluster mode fills them; none in local mode. */
   lookups?: Omit<EngineDeps, 'now'>;
   onAdmitted?: (event: AdmittedEvent) => void;
+  /** Cluster mode: namespace labels onto each admission input (src/k8s withNamespaceLabels). */
+  enrichInput?: AnswerContext['enrichInput'];
   /** The data-protection integration (src/backup/admission), beside the policy set. */
   extension?: AdmissionExtension;
 }
@@ -77,6 +79,7 @@ export function buildApp(opts: AppOptions): GuardrailApp {
       ...(opts.policySetOptions ? { policySetOptions: opts.policySetOptions } : {}),
       ...(opts.evalTimeoutMs !== undefined ? { evalTimeoutMs: opts.evalTimeoutMs } : {}),
       ...(opts.onAdmitted ? { onAdmitted: opts.onAdmitted } : {}),
+      ...(opts.enrichInput ? { enrichInput: opts.enrichInput } : {}),
       ...(opts.extension ? { extension: opts.extension } : {}),
     },
     opts.logger,

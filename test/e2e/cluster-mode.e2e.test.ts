@@ -107,4 +107,29 @@ describe.skipIf(ctx.skip || !serveReady)('cluster mode (guardrail serve --kubeco
     expect(row).toMatchObject({ result: 'fail', severity: 'medium', source: 'guardrail' });
     expect(report.summary.fail).toBeGreaterThanOrEqual(2);
   });
+
+  it('matches namespaceSelector against the labels of the request namespace', async () => {
+    await ctx.kubectl.ok(['create', 'namespace', 'cm-prod']);
+    await ctx.kubectl.ok(['label', 'namespace', 'cm-prod', 'env=prod']);
+    const policy = [
+      'apiVersion: kyverno.io/v1',
+      'kind: ClusterPolicy',
+      'metadata: {name: prod-secrets-typed}',
+      'spec:',
+      '  validationFailureAction: Enforce',
+      '  rules:',
+      '  - name: typed',
+      '    match: {any: [{resources: {kinds: [Secret], namespaceSelector: {matchLabels: {env: prod}}}}]}',
+      '    validate: {message: "prod Secrets need a type", pattern: {type: "!Opaque"}}',
+    ].join('\n');
+    await ctx.kubectl.ok(['apply', '-f', '-'], { input: policy });
+    const create = (ns: string) => ctx.kubectl(['-n', ns, 'create', 'secret', 'generic', `s-${Date.now()}`, '--from-literal=a=b', '--dry-run=server', '-o', 'name']);
+    const denied = await eventually('denial in the prod namespace', 5000, async () => {
+      const res = await create('cm-prod');
+      return res.code !== 0 ? res.stderr : undefined;
+    });
+    expect(denied).toContain('prod Secrets need a type');
+    expect((await create(NS)).code).toBe(0);
+    await ctx.kubectl(['delete', 'namespace', 'cm-prod', '--wait=false']);
+  });
 });
