@@ -8,6 +8,7 @@ type Register = (program: Command) => void;
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
   apply: async () => (await import('./commands/apply.js')).registerApplyCommand,
+  backup: async () => (await import('./commands/backup.js')).registerBackupCommand,
   certs: async () => (await import('./commands/certs.js')).registerCertsCommand,
   repo: async () => (await import('./commands/repo.js')).registerRepoCommand,
   serve: async () => (await import('./commands/serve.js')).registerServeCommand,

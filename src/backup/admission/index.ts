@@ -4,3 +4,5 @@ export type { BackupView, MutateVerdict, ValidateVerdict, Registration } from '.
 export { isProtectedWorkload } from './protected.js';
 export { createBackupAdmission } from './extension.js';
 export type { BackupAdmission } from './extension.js';
+export { startBackupIntegration } from './serve-integration.js';
+export type { BackupIntegration } from './serve-integration.js';

@@ -7,8 +7,10 @@ import { createLogger, LOG_LEVELS, type LogLevel, type Logger } from '../../obse
 import { DEFAULT_EVAL_TIMEOUT_MS } from '../../admission/index.js';
 import { startServer, type RunningServer } from '../../server/index.js';
 import { CERT_MODES, startClusterServer, type CertMode } from '../../k8s/index.js';
+import { startBackupIntegration } from '../../backup/admission/index.js';
+import { addBackupOptions, engineFromFlags, type BackupFlags } from './backup.js';
 
-interface ServeFlags {
+interface ServeFlags extends BackupFlags {
   port: number;
   host: string;
   policies: string;
@@ -45,8 +47,7 @@ function parsePositiveSeconds(value: string): number {
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerServeCommand(program: Command): void {
-  program
-    .command('serve')
+  addBackupOptions(program.command('serve'))
     .description('run the admission webhook (HTTPS: /validate, /mutate, /validate/policy, /readyz, /metrics)')
     .addOption(new Option('--port <port>', 'HTTPS port').argParser(parsePort).default(9443))
     .option('--host <host>', 'address to listen on', '0.0.0.0')
@@ -86,6 +87,7 @@ export function registerServeCommand(program: Command): void {
         });
         return exitOnSignals(server, logger);
       }
+      const backup = await startBackupIntegration(engineFromFlags(flags, (m) => logger.warn(m)), logger);
       const server = await startServer({
         host: flags.host,
         port: flags.port,
@@ -96,8 +98,11 @@ export function registerServeCommand(program: Command): void {
         logger,
         shutdownDelayMs: flags.shutdownDelay * 1000,
         evalTimeoutMs: flags.evalTimeout * 1000,
+        // Local mode data protection: binding, deny/warn, app registration, scheduled backups.
+        extension: backup.extension,
+        onAdmitted: (e) => backup.onAdmitted(e),
       });
-      exitOnSignals(server, logger);
+      exitOnSignals({ shutdown: async () => (await backup.stop(), server.shutdown()) }, logger);
     });
 }
 

@@ -1,0 +1,42 @@
+/**
+ * What `guardrail serve` (local mode) runs for data protection: the admission extension over the local
+ * engine, registration of admitted apps (onAdmitted: allowed and not dryRun), and the scheduler driver.
+ * A broken backup config is logged and leaves admission to the policies: the webhook must keep answering.
+ */
+import type { Logger } from '../../observability/index.js';
+import type { AdmissionRequest } from '../../admission/index.js';
+import { startDriver, type BackupEngine, type Driver } from '../engine/index.js';
+import { createBackupAdmission, type BackupAdmission } from './extension.js';
+
+export interface BackupIntegration {
+  readonly extension: BackupAdmission;
+  onAdmitted(event: { request: AdmissionRequest; allowed: boolean }): void;
+  /** Aborts running hooks (post hooks still run) and waits for runs to record their RestorePoint. */
+  stop(): Promise<void>;
+}
+
+export async function startBackupIntegration(engine: BackupEngine, log: Logger, tickMs?: number): Promise<BackupIntegration> {
+  const extension = createBackupAdmission(engine);
+  await engine.config().catch((err: unknown) => log.error({ err: String(err) }, 'backup config invalid; backups will not run until it is fixed'));
+  const driver: Driver = await startDriver(engine, {
+    ...(tickMs ? { intervalMs: tickMs } : {}),
+    onRun: (r) => log.info({ restorePoint: r.restorePoint.metadata.name, state: r.restorePoint.status?.state, message: r.restorePoint.status?.message }, 'backup run finished'),
+    onError: (err) => log.error({ err: String(err) }, 'backup scheduler tick failed'),
+  });
+  const safe = (fn: (o: unknown) => Promise<{ warnings: string[] }>) => async (o: unknown) =>
+    fn(o).catch((err: unknown) => {
+      log.error({ err: String(err) }, 'data-protection check failed; answering without it');
+      return { warnings: [] as string[], patch: [] };
+    });
+  return {
+    extension: { ...extension, mutate: safe(extension.mutate) as BackupAdmission['mutate'], validate: safe(extension.validate) as BackupAdmission['validate'] },
+    onAdmitted({ request, allowed }) {
+      if (!allowed) return;
+      extension.admitted(request.object).then(
+        () => undefined,
+        (err: unknown) => log.error({ err: String(err), uid: request.uid }, 'could not register the app for protection'),
+      );
+    },
+    stop: () => driver.stop(),
+  };
+}
