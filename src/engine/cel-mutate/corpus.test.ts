@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 /**
  * Every MutatingPolicy / MutatingAdmissionPolicy case of the conformance corpus (kyverno-test.yaml files
  * with patchedResources): the test's resources go through the policy (with the test's bindings,
@@ -16,7 +17,8 @@ import type { JsonObject } from '../policy-types.js';
 import type { ParamQuery } from '../cel-policies/index.js';
 import { compileMutatingKinds, isMutatingHandler, isMutatingPolicyDocument } from './index.js';
 
-const ROOT = '/work/shared/conformance';
+// The corpus sits next to the repository (../shared/conformance), or where GUARDRAIL_CONFORMANCE says.
+const ROOT = process.env.GUARDRAIL_CONFORMANCE ?? fileURLToPath(new URL('../../../../shared/conformance', import.meta.url));
 
 function findTests(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 /**
  * Every mutate case of the conformance corpus (kyverno-test.yaml files with patchedResources and
  * ClusterPolicy/Policy mutate rules): the test's resources go through mutatePolicies with all the test's
@@ -17,7 +18,8 @@ import { inputFromResource } from '../input-from-resource.js';
 import { isMutateExisting, mutateExisting, mutatePolicies } from './index.js';
 import { sameResource } from '../../testrun/compare-resources.js';
 
-const ROOT = '/work/shared/conformance';
+// The corpus sits next to the repository (../shared/conformance), or where GUARDRAIL_CONFORMANCE says.
+const ROOT = process.env.GUARDRAIL_CONFORMANCE ?? fileURLToPath(new URL('../../../../shared/conformance', import.meta.url));
 
 function findTests(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
