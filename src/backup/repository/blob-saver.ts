@@ -10,8 +10,8 @@ import type { BlobType, PackInfo } from './pack.js';
 
 /** Chunks hashed/compressed/encrypted at once: enough to keep the thread pool busy. */
 const MAX_IN_FLIGHT = 4;
-/** Chunk bytes in flight; each chunk is held ~3 times (data, WebCrypto copy, sealed) while processed. */
-const IN_FLIGHT_BYTES = 12 * 1024 * 1024;
+/** Chunk bytes in flight (two max-size chunks); each is held ~3 times (data, WebCrypto copy, sealed). */
+const IN_FLIGHT_BYTES = 20 * 1024 * 1024;
 /** Pack uploads at once. */
 const MAX_UPLOADS = 1;
 
