@@ -63,7 +63,7 @@ describe('charts/guardrail values.schema.json', () => {
     const validate = ajv.compile(schema);
     const values = load(readFileSync(join(chart, 'values.yaml'), 'utf8')) as Record<string, Record<string, unknown>>;
     expect(validate({ ...values, replicas: 2 })).toBe(false);
-    expect(validate({ ...values, webhooks: { ...values.webhooks, failurePolicy: 'Maybe' } })).toBe(false);
+    expect(validate({ ...values, webhooks: { ...values.webhooks, failurePolicy: 'Fail' } })).toBe(false);
     expect(validate({ ...values, certificates: { ...values.certificates, mode: 'selfSigned' } })).toBe(false);
   });
 });

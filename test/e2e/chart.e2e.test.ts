@@ -61,30 +61,32 @@ describe.skipIf(ctx.needs('helm', 'kubeconform'))('charts/guardrail with helm, k
     expect(pod?.affinity?.podAntiAffinity).toBeDefined();
   });
 
-  it('fills the webhook caBundle the way each certificate mode says', () => {
-    const webhooks = (file: string): K8sObject[] => (rendered.get(file) ?? []).filter((o) => o.kind.endsWith('WebhookConfiguration'));
-    const caBundles = (o: K8sObject): unknown[] => (o.webhooks as { clientConfig: { caBundle?: string } }[]).map((w) => w.clientConfig.caBundle);
-    for (const o of webhooks('certmanager-values.yaml')) {
-      expect(o.metadata.annotations?.['cert-manager.io/inject-ca-from']).toBe(`${NAMESPACE}/guardrail`);
-      expect(caBundles(o).every((c) => c === undefined)).toBe(true);
-    }
-    for (const o of webhooks('existingsecret-values.yaml')) expect(caBundles(o).every((c) => typeof c === 'string' && c.length > 0)).toBe(true);
-    for (const o of webhooks('selfmanaged-values.yaml')) {
-      expect(o.metadata.annotations).toBeUndefined();
-      expect(caBundles(o).every((c) => c === undefined)).toBe(true);
+  it('leaves the webhook configurations to Guardrail (cluster mode) and removes them with a pre-delete hook', () => {
+    const certMode = { 'selfmanaged-values.yaml': 'secret', 'certmanager-values.yaml': 'certManager', 'existingsecret-values.yaml': 'certManager' };
+    for (const [file, objects] of rendered) {
+      expect(objects.filter((o) => o.kind.endsWith('WebhookConfiguration'))).toEqual([]);
+      const deploy = objects.find((o) => o.kind === 'Deployment') as { spec: { template: { spec: { containers: { args: string[] }[] } } } };
+      const args = deploy.spec.template.spec.containers[0]?.args ?? [];
+      expect(args).toContain(`--cert-mode=${certMode[file as keyof typeof certMode]}`);
+      expect(args).toContain('--service-name=guardrail');
+      expect(args.some((a) => a.startsWith('--policies'))).toBe(false);
+      const job = objects.find((o) => o.kind === 'Job') as (K8sObject & { spec: { template: { spec: { containers: { args: string[] }[] } } } }) | undefined;
+      expect(job?.metadata.annotations?.['helm.sh/hook']).toBe('pre-delete');
+      expect(job?.spec.template.spec.containers[0]?.args).toEqual([
+        'delete', 'validatingwebhookconfiguration/guardrail', 'mutatingwebhookconfiguration/guardrail', '--ignore-not-found',
+      ]);
     }
   });
 
   it.each([
     [['--set', 'certificates.mode=certManager'], /certManager needs an issuer/],
     [['--set', 'certificates.mode=existingSecret'], /existingSecret needs certificates.existingSecret.name/],
-    [['--set', 'certificates.mode=existingSecret', '--set', 'certificates.existingSecret.name=x'], /needs certificates.existingSecret.caBundle/],
     [['--set', 'certificates.existingSecret.name=x'], /existingSecret.\* is set but certificates.mode is selfManaged/],
     [['--set', 'replicaCount=1'], /replicaCount=1 would block every node drain/],
     [['--set', 'podDisruptionBudget.maxUnavailable=1'], /minAvailable or maxUnavailable, not both/],
-    [['--set', 'webhooks.validate.enabled=false,webhooks.mutate.enabled=false,webhooks.policyValidation.enabled=false'], /all disabled/],
     [['--set', 'replicas=3'], /additional properties 'replicas' not allowed/],
-    [['--set', 'webhooks.failurePolicy=Sometimes'], /failurePolicy/],
+    [['--set', 'webhooks.cleanupJob.pullPolicy=Sometimes'], /pullPolicy/],
+    [['--set', 'webhooks.failurePolicy=Ignore'], /additional properties 'failurePolicy' not allowed/],
   ])('fails the render on contradictory or unknown values: %j', async (args, message) => {
     const res = await helm.template(args);
     expect(res.code).not.toBe(0);

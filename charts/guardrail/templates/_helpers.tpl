@@ -54,52 +54,20 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- printf "%s.%s.svc" (include "guardrail.fullname" .) .Release.Namespace }}
 {{- end }}
 
-{{/* The Secret holding the serving pair, per certificate mode. */}}
+{{/* The Secret mounted at /certs (certManager, existingSecret). */}}
 {{- define "guardrail.tlsSecretName" -}}
 {{- if eq .Values.certificates.mode "certManager" }}
 {{- printf "%s-tls" (include "guardrail.fullname" .) }}
-{{- else if eq .Values.certificates.mode "existingSecret" }}
-{{- .Values.certificates.existingSecret.name }}
 {{- else }}
-{{- default (printf "%s-ca" (include "guardrail.fullname" .)) .Values.certificates.selfManaged.secretName }}
+{{- .Values.certificates.existingSecret.name }}
 {{- end }}
 {{- end }}
 
-{{- define "guardrail.validatingWebhookName" -}}
-{{- include "guardrail.fullname" . }}
+{{/* The chart's certificate mode as `guardrail serve --cert-mode`: a shared CA in a Secret, or a mounted Secret. */}}
+{{- define "guardrail.serverCertMode" -}}
+{{- if eq .Values.certificates.mode "selfManaged" }}secret{{ else }}certManager{{ end }}
 {{- end }}
 
-{{- define "guardrail.mutatingWebhookName" -}}
-{{- include "guardrail.fullname" . }}
-{{- end }}
-
-{{/* Namespaces never sent to Guardrail: the configured ones plus the release's own. */}}
-{{- define "guardrail.namespaceSelector" -}}
-matchExpressions:
-  - key: kubernetes.io/metadata.name
-    operator: NotIn
-    values:
-      {{- range (append .Values.webhooks.excludeNamespaces .Release.Namespace | uniq) }}
-      - {{ . | quote }}
-      {{- end }}
-{{- end }}
-
-{{/* caBundle or cert-manager's injection annotation, per certificate mode. */}}
-{{- define "guardrail.webhookAnnotations" -}}
-{{- if eq .Values.certificates.mode "certManager" }}
-annotations:
-  cert-manager.io/inject-ca-from: {{ printf "%s/%s" .Release.Namespace (include "guardrail.fullname" .) }}
-{{- end }}
-{{- end }}
-
-{{- define "guardrail.clientConfig" -}}
-clientConfig:
-  service:
-    name: {{ include "guardrail.fullname" .root }}
-    namespace: {{ .root.Release.Namespace }}
-    path: {{ .path }}
-    port: {{ .root.Values.service.port }}
-  {{- if eq .root.Values.certificates.mode "existingSecret" }}
-  caBundle: {{ .root.Values.certificates.existingSecret.caBundle }}
-  {{- end }}
-{{- end }}
+{{/* Names fixed by the server: its webhook configurations and its CA Secret (src/k8s, src/certs). */}}
+{{- define "guardrail.webhookConfigName" -}}guardrail{{- end }}
+{{- define "guardrail.caSecretName" -}}guardrail-ca{{- end }}
