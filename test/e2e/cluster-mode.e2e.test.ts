@@ -132,4 +132,31 @@ describe.skipIf(ctx.skip || !serveReady)('cluster mode (guardrail serve --kubeco
     expect((await create(NS)).code).toBe(0);
     await ctx.kubectl(['delete', 'namespace', 'cm-prod', '--wait=false']);
   });
+
+  it('reads a context.configMap from the cluster', async () => {
+    const tiers = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: tiers, namespace: cm-test, labels: {team: a, owner: b}}\ndata: {allowed: gold}\n';
+    expect((await ctx.kubectl.applyYaml(tiers)).code).toBe(0);
+    const policy = [
+      'apiVersion: kyverno.io/v1',
+      'kind: ClusterPolicy',
+      'metadata: {name: allowed-tier}',
+      'spec:',
+      '  validationFailureAction: Enforce',
+      '  rules:',
+      '  - name: tier',
+      '    match: {any: [{resources: {kinds: [Service], namespaces: [cm-test]}}]}',
+      '    context: [{name: tiers, configMap: {name: tiers, namespace: cm-test}}]',
+      '    validate:',
+      '      message: "tier must be {{ tiers.data.allowed }}"',
+      `      deny: {conditions: {any: [{key: "{{ request.object.metadata.labels.tier || '' }}", operator: NotEquals, value: "{{ tiers.data.allowed }}"}]}}`,
+    ].join('\n');
+    await ctx.kubectl.ok(['apply', '-f', '-'], { input: policy });
+    const service = (tier: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: web-${tier}, namespace: cm-test, labels: {tier: ${tier}}}\nspec: {ports: [{port: 80}]}\n`;
+    const denied = await eventually('denial naming the ConfigMap value', 5000, async () => {
+      const res = await ctx.kubectl.applyYaml(service('bronze'), ['--dry-run=server']);
+      return res.code !== 0 ? res.stderr : undefined;
+    });
+    expect(denied).toContain('tier must be gold');
+    expect((await ctx.kubectl.applyYaml(service('gold'), ['--dry-run=server'])).code).toBe(0);
+  });
 });

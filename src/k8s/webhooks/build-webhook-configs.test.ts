@@ -65,6 +65,12 @@ describe('buildWebhookConfigs', () => {
     expect(resources).toEqual(expect.arrayContaining(['pods', 'deployments', 'cronjobs']));
   });
 
+  it('leaves out policies with spec.admission false', () => {
+    const bgOnly = { ...policy('bg', 'Fail', [validate(['Pod'])], noAutogen), spec: { admission: false, failurePolicy: 'Fail', rules: [validate(['Pod'])] } };
+    const set = buildPolicySet([bgOnly]);
+    expect(hooks(buildWebhookConfigs(needsOfPolicySet(set), { target, ownNamespace: 'gr' }).validating).map((h) => h.name)).toEqual(['validate-policy.guardrail.dev']);
+  });
+
   it('puts mutate rules on the mutating webhook with CREATE/UPDATE by default', () => {
     const mutate = { name: 'm', match: { any: [{ resources: { kinds: ['Service'] } }] }, mutate: { patchStrategicMerge: { metadata: { labels: { x: 'y' } } } } };
     const set = buildPolicySet([policy('m', 'Ignore', [mutate])]);

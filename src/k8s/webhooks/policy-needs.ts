@@ -36,6 +36,8 @@ export interface PolicyNeeds {
 export function needsOfPolicySet(set: PolicySet, celDocs: readonly Record<string, unknown>[] = []): PolicyNeeds[] {
   const out: PolicyNeeds[] = [];
   for (const p of set.classic) {
+    // spec.admission: false = background only (Kyverno): the API server need not call us for it.
+    if (p.source.spec.admission === false) continue;
     const needs: PolicyNeeds = { policy: p.name, failurePolicy: p.failurePolicy, validate: [], mutate: [], validateRules: [], mutateRules: [] };
     for (const r of p.rules) {
       const kinds = kindNeedsOfRule(r.rule);
