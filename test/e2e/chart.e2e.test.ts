@@ -65,7 +65,7 @@ describe.skipIf(ctx.needs('helm', 'kubeconform'))('charts/guardrail with helm, k
     const certMode = { 'selfmanaged-values.yaml': 'secret', 'certmanager-values.yaml': 'certManager', 'existingsecret-values.yaml': 'certManager' };
     for (const [file, objects] of rendered) {
       expect(objects.filter((o) => o.kind.endsWith('WebhookConfiguration'))).toEqual([]);
-      const deploy = objects.find((o) => o.kind === 'Deployment') as { spec: { template: { spec: { containers: { args: string[] }[] } } } };
+      const deploy = objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { spec: { containers: { args: string[] }[] } } } };
       const args = deploy.spec.template.spec.containers[0]?.args ?? [];
       expect(args).toContain(`--cert-mode=${certMode[file as keyof typeof certMode]}`);
       expect(args).toContain('--service-name=guardrail');
