@@ -1,4 +1,4 @@
-import { chmod, readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,20 +41,20 @@ describe('backup engine (local mode)', () => {
   });
 
   it('an export location that is not writable fails the run with a clear error and no Complete point', async () => {
-    const f = await makeFixture();
-    await chmod(f.root, 0o555); // export dir cannot be created under it
-    const engine = createBackupEngine({ configDir: f.configDir, stateDir: join(f.root, '..', `${f.root.split('/').pop()}-state`), volumesRoot: f.volumesRoot, env: TEST_ENV });
+    // A path under a regular file cannot be created by anyone, root included (ENOTDIR).
+    const f0 = await makeFixture();
+    await writeFile(join(f0.root, 'file'), 'x');
+    const f = await makeFixture({ exportPath: join(f0.root, 'file', 'export') });
+    const engine = engineFor(f);
     await engine.registry.register(webApp());
-    try {
-      const [r] = await engine.run({});
-      if (process.getuid?.() === 0) return; // root writes anywhere
-      expect(r?.ok).toBe(false);
-      expect(r?.restorePoint.status).toMatchObject({ state: 'Failed', message: expect.stringMatching(/^export to LocationProfile vault \(.*export\):/) });
-      expect((await engine.list()).filter((p) => p.status?.state === 'Complete')).toEqual([]);
-      expect(existsSync(f.exportDir)).toBe(false);
-    } finally {
-      await chmod(f.root, 0o755);
-    }
+    const [r] = await engine.run({});
+    expect(r?.ok).toBe(false);
+    expect(r?.restorePoint.status).toMatchObject({ state: 'Failed', message: expect.stringMatching(/^export to LocationProfile vault \(.*file\/export\):/) });
+    expect((await engine.list()).map((p) => p.status?.state)).toEqual(['Failed']);
+    // The working copy made before the export was rolled back.
+    const local = await openOrInit(engine.paths.repository, await engine.access(), { protectionMs: 0 });
+    expect(await local.snapshots()).toEqual([]);
+    await local.close();
   });
 
   it('rejects a config whose retention is finer than the frequency, naming the problem', async () => {
