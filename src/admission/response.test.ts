@@ -9,7 +9,7 @@ describe('response builders', () => {
   });
 
   it('deny is 403 Forbidden with the message by default', () => {
-    expect(denied('u', 'no')).toEqual({ uid: 'u', allowed: false, status: { status: 'Failure', code: 403, reason: 'Forbidden', message: 'no' } });
+    expect(denied('u', 'no')).toEqual({ uid: 'u', allowed: false, status: { status: 'Failure', code: 403, message: 'no' } });
   });
 
   it('errored echoes the uid and carries the error code and HTTP status', () => {

@@ -23,14 +23,18 @@ export function allowed(uid: string, opts: AllowOptions = {}): AdmissionResponse
 }
 
 export interface DenyOptions {
-  /** HTTP-like status code for the API server's error; 403 Forbidden by default. */
+  /** HTTP-like status code for the API server's error; 403 by default. */
   code?: number;
+  /**
+   * A StatusReason (e.g. `Timeout`). Left out of policy denials on purpose: kubectl prints a set reason as
+   * `Error from server (Forbidden): ...`, and users (and Kyverno) expect `Error from server: ...`.
+   */
   reason?: string;
   warnings?: readonly string[];
 }
 
 export function denied(uid: string, message: string, opts: DenyOptions = {}): AdmissionResponse {
-  const status = { status: 'Failure' as const, code: opts.code ?? 403, reason: opts.reason ?? 'Forbidden', message };
+  const status = { status: 'Failure' as const, code: opts.code ?? 403, ...(opts.reason ? { reason: opts.reason } : {}), message };
   return { uid, allowed: false, status, ...warningsField(opts.warnings) };
 }
 
