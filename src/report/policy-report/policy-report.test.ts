@@ -110,4 +110,24 @@ describe('createReportWriter', () => {
     await w.flush();
     expect(names).toEqual(['polr-ns-team-a']);
   });
+
+  it('merges with the stored report through sink.update, so replicas and restarts keep each other’s results', async () => {
+    const stored = new Map<string, PolicyReport['results']>();
+    const sink = {
+      write: async () => { throw new Error('not used when update exists'); },
+      update: async (ns: string | undefined, change: (s: PolicyReport['results'] | undefined) => PolicyReport['results']) => {
+        stored.set(ns ?? '', change(stored.get(ns ?? '')));
+      },
+    };
+    const a = createReportWriter({ sink, metaOf: () => ({}) });
+    const b = createReportWriter({ sink, metaOf: () => ({}) });
+    a.record({ resource: pod, responses: [response('p', ['fail'])], at });
+    b.record({ resource: { ...pod, name: 'api', uid: 'u2' }, responses: [response('p', ['pass'])], at });
+    await a.flush();
+    await b.flush();
+    expect(stored.get('team-a')?.map((r) => `${r.resources[0]?.name}:${r.result}`).sort()).toEqual(['api:pass', 'web:fail']);
+    b.record({ resource: pod, responses: [], at, deleted: true }); // b saw web's DELETE
+    await b.flush();
+    expect(stored.get('team-a')?.map((r) => r.resources[0]?.name)).toEqual(['api']);
+  });
 });

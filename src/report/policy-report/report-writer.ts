@@ -6,7 +6,7 @@
  * the oldest leaving first (an etcd object is limited to 1.5 MiB: kube-apiserver --max-request-bytes).
  */
 import type { PolicyResponse } from '../../engine/index.js';
-import { buildPolicyReport, resultsOf, type PolicyMeta } from './build-report.js';
+import { buildPolicyReport, reportName, resultsOf, type PolicyMeta } from './build-report.js';
 import type { PolicyReportResult, ReportResourceRef, ReportSink } from './types.js';
 
 export interface ReportEntry {
@@ -49,7 +49,8 @@ export function createReportWriter(opts: ReportWriterOptions): ReportWriter {
   let droppedCount = 0;
   /** scope ('' = cluster) -> resource key -> its results; Map order = age. */
   const scopes = new Map<string, Map<string, PolicyReportResult[]>>();
-  const dirty = new Set<string>();
+  /** scope -> resource keys changed (or deleted) since that scope's last successful write. */
+  const dirty = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
 
@@ -59,6 +60,9 @@ export function createReportWriter(opts: ReportWriterOptions): ReportWriter {
     scopes.set(scope, byResource);
     const key = resourceKey(e.resource);
     byResource.delete(key); // re-inserted last: the newest
+    const changed = dirty.get(scope) ?? new Set<string>();
+    changed.add(key);
+    dirty.set(scope, changed);
     if (!e.deleted) {
       const results = resultsOf(e.resource, e.responses, opts.metaOf, e.at);
       if (results.length) byResource.set(key, results);
@@ -70,7 +74,6 @@ export function createReportWriter(opts: ReportWriterOptions): ReportWriter {
       byResource.delete(k);
       count -= r.length;
     }
-    dirty.add(scope);
   }
 
   async function flushOnce(): Promise<void> {
@@ -79,13 +82,16 @@ export function createReportWriter(opts: ReportWriterOptions): ReportWriter {
     for (const e of batch) apply(e);
     const scopesNow = [...dirty];
     dirty.clear();
-    for (const scope of scopesNow) {
-      const report = buildPolicyReport(scope || undefined, resultsIn(scope));
+    for (const [scope, keys] of scopesNow) {
+      const namespace = scope || undefined;
       try {
-        await opts.sink.write(report);
+        if (opts.sink.update) await opts.sink.update(namespace, (stored) => merge(stored ?? [], keys, scopes.get(scope), maxResults));
+        else await opts.sink.write(buildPolicyReport(namespace, resultsIn(scope)));
       } catch (err) {
-        dirty.add(scope); // retried on the next flush
-        opts.onError?.(err, report.metadata.name);
+        const again = dirty.get(scope) ?? new Set<string>();
+        for (const k of keys) again.add(k); // retried on the next flush
+        dirty.set(scope, again);
+        opts.onError?.(err, reportName(namespace));
       }
     }
   }
@@ -121,6 +127,25 @@ export function createReportWriter(opts: ReportWriterOptions): ReportWriter {
     dropped: () => droppedCount,
     results: (namespace) => resultsIn(namespace ?? ''),
   };
+}
+
+/**
+ * Stored results of resources we did not touch stay (another replica's admissions, or ours from before a
+ * restart); the touched resources get our current results (none when deleted). Over the bound, the
+ * oldest results by timestamp leave first.
+ */
+function merge(stored: PolicyReportResult[], touched: Set<string>, mine: Map<string, PolicyReportResult[]> | undefined, max: number): PolicyReportResult[] {
+  const kept = stored.filter((r) => !touched.has(resultKey(r)));
+  const fresh = [...touched].flatMap((k) => mine?.get(k) ?? []);
+  const all = [...kept, ...fresh];
+  if (all.length <= max) return all;
+  const age = (r: PolicyReportResult): number => r.timestamp.seconds * 1e9 + r.timestamp.nanos;
+  return [...all].sort((a, b) => age(a) - age(b)).slice(all.length - max);
+}
+
+function resultKey(r: PolicyReportResult): string {
+  const res = r.resources[0];
+  return res ? resourceKey(res) : '';
 }
 
 /** By name, not uid: an object has no uid yet when admitted on CREATE, while a scan sees it with one. */

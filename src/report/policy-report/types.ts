@@ -49,4 +49,10 @@ export interface PolicyReport {
 /** Where finished reports go: the cluster (src/k8s), a file, OpenReports next. */
 export interface ReportSink {
   write(report: PolicyReport): Promise<void>;
+  /**
+   * Read-modify-write of one scope's report (optional): `change` gets the stored results (undefined when
+   * there is no report yet) and returns the new ones. Several replicas each see only their own admissions,
+   * so a shared store must merge rather than overwrite; the sink retries `change` on a write conflict.
+   */
+  update?(namespace: string | undefined, change: (stored: PolicyReportResult[] | undefined) => PolicyReportResult[]): Promise<void>;
 }
