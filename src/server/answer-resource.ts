@@ -45,9 +45,9 @@ export async function answerMutate(req: AdmissionRequest, base: AnswerRecord, ct
     record.blocking = d.blocking;
     return { status: 200, review: reviewOf(denied(req.uid, d.message ?? '', { warnings: d.warnings })), record };
   }
-  const ext = ctx.extension?.mutate ? await ctx.extension.mutate(req.object) : { patch: [], warnings: [] };
-  const touched = new Set(patches.map((op) => op.path));
-  const patch = [...patches, ...ext.patch.filter((op) => !touched.has(op.path))];
+  // The extension sees the object the engine's patch produces; its operations apply after the engine's (RFC 6902: in order).
+  const ext = ctx.extension?.mutate ? await ctx.extension.mutate(run.value.patched ?? req.object) : { patch: [], warnings: [] };
+  const patch = [...patches, ...ext.patch];
   record.patchOps = patch.length;
   return { status: 200, review: reviewOf(allowed(req.uid, { patch, warnings: [...d.warnings, ...ext.warnings] })), record };
 }

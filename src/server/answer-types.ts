@@ -13,7 +13,7 @@ export interface AdmittedEvent {
 
 /**
  * Extra admission logic beside the policy set (the data-protection integration, src/backup/admission):
- * its patch follows the engine's on /mutate; on /validate it may deny or warn after the policies allowed.
+ * on /mutate it sees the engine's mutated object and its patch follows the engine's; on /validate it may deny or warn after the policies allowed.
  */
 export interface AdmissionExtension {
   mutate?(object: unknown): Promise<{ patch: JsonPatchOperation[]; warnings: string[] }>;
