@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupPolicy, RestorePoint } from '../api/index.js';
-import { backupMutate, backupValidate, mergePatches, registrationOf } from './index.js';
+import { backupMutate, backupValidate, registrationOf } from './index.js';
 
 const policy = (name: string): BackupPolicy => ({
   apiVersion: 'backup.guardrail.dev/v1alpha1',
@@ -44,10 +44,5 @@ describe('backup admission', () => {
   it('registers bound production workloads', () => {
     expect(registrationOf(workload(prod, 'StatefulSet'), view())).toEqual({ namespace: 'shop', name: 'web', kind: 'StatefulSet', policy: 'gold' });
     expect(registrationOf(workload({ purpose: 'production' }), view())).toBeUndefined();
-  });
-
-  it('merges after the engine patch without writing a path twice', () => {
-    const engine = [{ op: 'add' as const, path: '/metadata/annotations', value: { a: '1' } }];
-    expect(mergePatches(engine, [{ op: 'add', path: '/metadata/annotations', value: {} }, { op: 'add', path: '/metadata/labels/x', value: 'y' }])).toEqual([...engine, { op: 'add', path: '/metadata/labels/x', value: 'y' }]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What the webhook asks the backup integration, pure (policies, restore points and the clock are given):
- * - mutate: bind the workload to its BackupPolicy (annotations as JSON patch ops, merged after the
- *   policy engine's patch by the caller);
+ * - mutate: bind the workload to its BackupPolicy (annotations as JSON patch ops; the server calls it
+ *   with the policy engine's mutated object and applies these operations after the engine's);
  * - validate: deny when the named BackupPolicy does not exist (listing those that do), and warn when
  *   the bound policy is not met (`backup policy gold: last restore point 3h ago, RPO 1h`);
  * - registration: after a real (not dryRun) admission, the app to register for protection.
@@ -63,10 +63,4 @@ export function registrationOf(object: unknown, view: BackupView): Registration 
   if (r.kind !== 'bound') return undefined;
   const m = object.metadata ?? {};
   return { namespace: m.namespace ?? 'default', name: m.name ?? '', kind: object.kind ?? '', policy: r.policy };
-}
-
-/** The engine's patch first, then ours; ours is dropped when the engine already wrote the annotations. */
-export function mergePatches(engine: readonly JsonPatchOperation[], backup: readonly JsonPatchOperation[]): JsonPatchOperation[] {
-  const touched = new Set(engine.map((op) => op.path));
-  return [...engine, ...backup.filter((op) => !touched.has(op.path))];
 }
