@@ -4,6 +4,8 @@
  * server stays unaware: it gets a PolicyProvider, lookups, an input enricher and an onAdmitted hook, and
  * calls `attach(certs)` once it serves HTTPS (webhook configurations must not point at a closed port).
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AdmittedEvent } from '../server/index.js';
 import type { CertSource } from '../certs/index.js';
 import { createCertManagerCertSource, createSecretCertSource } from '../certs/index.js';
@@ -20,6 +22,7 @@ import { createResourceLister } from './scan/resource-lister.js';
 import { createSecretStore } from './secrets/secret-store.js';
 import { createWebhookManager, type WebhookManager } from './webhooks/webhook-manager.js';
 import { reportCounters } from './report-metrics.js';
+import { createLeaderElector, type LeaderElector } from './leases/leader-election.js';
 
 export type CertMode = 'selfManaged' | 'secret' | 'certManager';
 export const CERT_MODES: readonly CertMode[] = ['selfManaged', 'secret', 'certManager'];
@@ -40,6 +43,8 @@ export interface ClusterModeOptions {
   reports?: boolean;
   scanIntervalMs?: number;
   reportFlushMs?: number;
+  /** Lease for leader election (only the leader scans); default the service name or "guardrail". */
+  leaseName?: string;
   logger: Logger;
   metrics?: Metrics;
 }
@@ -56,6 +61,7 @@ export interface ClusterMode {
   reports?: ReportWriter;
   scanner?: BackgroundScanner;
   webhooks?: WebhookManager;
+  leader?: LeaderElector;
   /** Starts webhook management, reports and scans against the serving certificate. */
   attach(certs: CertSource): Promise<void>;
   stop(): Promise<void>;
@@ -133,7 +139,22 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
         });
         reports = writer;
         writer.start();
+        const leader = createLeaderElector({
+          client,
+          namespace: opts.namespace,
+          name: opts.leaseName ?? opts.serviceName ?? 'guardrail',
+          identity: `${hostname()}-${randomBytes(3).toString('hex')}`,
+          onChange: (leading) => {
+            log.info({ leading }, leading ? 'leader: running background scans' : 'not the leader: background scans paused');
+            if (leading) void scanner?.scanOnce().catch(() => undefined);
+          },
+          onError: (err) => log.warn({ err: String(err) }, 'leader election failed; not leading'),
+        });
+        mode.leader = leader;
+        leader.start();
+        unsubscribe.push(() => leader.stop());
         scanner = createBackgroundScanner({
+          active: () => leader.isLeader(),
           policies: () => policies.current().set,
           resources: createResourceLister(client),
           deps,

@@ -29,3 +29,4 @@ export { createClusterReportSink } from './reports/cluster-report-sink.js';
 export { createSecretStore } from './secrets/secret-store.js';
 export { createResourceLister } from './scan/resource-lister.js';
 export { REPORT_DROPPED_METRIC } from './report-metrics.js';
+export { createLeaderElector, type LeaderElector, type LeaderElectionOptions } from './leases/leader-election.js';

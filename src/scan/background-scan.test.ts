@@ -46,4 +46,17 @@ describe('createBackgroundScanner', () => {
     expect(await scanner.scanOnce()).toMatchObject({ resources: 0 });
     expect(listed).toBe(false);
   });
+
+  it('does nothing while inactive (not the leader)', async () => {
+    let listed = false;
+    const scanner = createBackgroundScanner({
+      policies: () => buildPolicySet([policy('p', true)]),
+      resources: async () => ((listed = true), []),
+      deps: () => ({ now: () => new Date(0) }),
+      record: () => true,
+      active: () => false,
+    });
+    expect(await scanner.scanOnce()).toMatchObject({ resources: 0 });
+    expect(listed).toBe(false);
+  });
 });

@@ -16,6 +16,8 @@ export interface ScanOptions {
   record: (entry: ReportEntry) => boolean;
   namespaceLabels?: (namespace: string) => Record<string, string> | undefined;
   intervalMs?: number;
+  /** False = skip (another replica holds the leader Lease and scans). */
+  active?: () => boolean;
   onError?: (err: unknown) => void;
   onDone?: (stats: ScanStats) => void;
 }
@@ -46,7 +48,7 @@ export function createBackgroundScanner(opts: ScanOptions): BackgroundScanner {
   async function run(): Promise<ScanStats> {
     const started = Date.now();
     const set = backgroundSet(opts.policies());
-    if (set.classic.length === 0) return { resources: 0, results: 0, durationMs: 0 };
+    if (set.classic.length === 0 || opts.active?.() === false) return { resources: 0, results: 0, durationMs: 0 };
     const resources = await opts.resources(set.classic);
     let results = 0;
     for (const resource of resources) {
