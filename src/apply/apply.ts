@@ -7,10 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { load } from 'js-yaml';
 import {
   buildPolicySet,
-  evaluatePolicySet,
+  admit,
   type EngineDeps,
   type Issue,
   type JsonObject,
+  type JsonPatchOp,
   type PolicyResponse,
   type PolicySetOptions,
 } from '../engine/index.js';
@@ -42,6 +43,10 @@ export interface ResourceRef {
 export interface ApplyEntry {
   resource: ResourceRef;
   responses: PolicyResponse[];
+  /** The resource after every mutate rule, when a rule changed it. */
+  mutated?: JsonObject;
+  /** RFC 6902 patch from the resource as read to `mutated`. */
+  patches?: JsonPatchOp[];
 }
 
 export interface ApplyReport {
@@ -98,11 +103,17 @@ export async function applyPolicies(req: ApplyRequest): Promise<ApplyReport> {
     const resource = doc.value as JsonObject;
     const ref = refOf(doc);
     const input = buildResourceInput(resource, values, userInfo, [...set.classic.map((p) => p.name), ...set.handlers.map((h) => h.name)]);
-    const responses = await evaluatePolicySet(set, input, deps);
+    const outcome = await admit(set, input, deps);
+    const responses = outcome.responses;
     if (req.auditWarn) {
       for (const r of responses) for (const rr of r.results) if (rr.status === 'fail' && rr.action === 'Audit') rr.status = 'warn';
     }
-    entries.push({ resource: ref, responses });
+    const entry: ApplyEntry = { resource: ref, responses };
+    if (outcome.patches.length > 0 && outcome.patched) {
+      entry.mutated = outcome.patched;
+      entry.patches = outcome.patches;
+    }
+    entries.push(entry);
   }
   return { entries, issues, policyCount: set.classic.length + set.handlers.length };
 }

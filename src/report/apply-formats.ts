@@ -26,8 +26,10 @@ function flatten(report: ApplyReport): Flat[] {
 const resourceId = (r: Flat['resource']) => `${r.kind}/${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
 
 function plain(report: ApplyReport) {
+  const mutated = report.entries.filter((e) => e.mutated).map((e) => ({ resource: { ...e.resource }, patches: e.patches, object: e.mutated }));
   return {
     summary: summarize(report),
+    ...(mutated.length > 0 ? { mutated } : {}),
     results: flatten(report).map((f) => ({
       resource: { ...f.resource },
       policy: f.policy,

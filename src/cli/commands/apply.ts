@@ -1,6 +1,6 @@
 /** `guardrail apply <policies...> -r <resources...>`: offline verdicts for CI, same engine as the webhook. */
 import { type Command, Option } from 'commander';
-import { applyPolicies } from '../../apply/index.js';
+import { applyPolicies, mutatedYaml, writeMutated } from '../../apply/index.js';
 import { formatIssue } from '../../engine/index.js';
 import { defaultPolicySetOptions } from '../../policies-engine.js';
 import { applyFormatters, summarize, type ApplyFormat } from '../../report/apply-formats.js';
@@ -16,6 +16,7 @@ interface ApplyFlags {
   warnExitCode?: string;
   output: ApplyFormat;
   color: boolean;
+  outputDir?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -32,6 +33,7 @@ export function registerApplyCommand(program: Command): void {
     .option('--audit-warn', 'report failures of Audit rules as warnings', false)
     .option('--warn-exit-code <code>', 'exit code when there are warnings and no failures')
     .addOption(new Option('-o, --output <format>', 'output format').choices(Object.keys(applyFormatters)).default('table'))
+    .option('--output-dir <dir>', 'write every mutated resource to DIR as <kind>-<namespace>-<name>.yaml')
     .option('--no-color', 'disable colours')
     .action(async (policies: string[], flags: ApplyFlags) => {
       const report = await applyPolicies({
@@ -52,6 +54,12 @@ export function registerApplyCommand(program: Command): void {
       }
       const paint = createPaint(colorEnabled(!flags.color, process.stdout));
       process.stdout.write(applyFormatters[flags.output](report, paint));
+      // json/yaml carry the mutated resources in their results; the table is followed by them as YAML.
+      if (flags.output === 'table') process.stdout.write(mutatedYaml(report));
+      if (flags.outputDir) {
+        const files = await writeMutated(report, flags.outputDir);
+        process.stderr.write(`${files.length} mutated resource(s) written to ${flags.outputDir}\n`);
+      }
       const s = summarize(report);
       process.stderr.write(
         `${s.resources} resources, ${s.policies} policies: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.error} error, ${s.skip} skip\n`,
