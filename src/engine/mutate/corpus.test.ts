@@ -17,6 +17,7 @@ import { ruleApplies } from '../match/index.js';
 import { inputFromResource } from '../input-from-resource.js';
 import { isMutateExisting, mutateExisting, mutatePolicies } from './index.js';
 import { sameResource } from '../../testrun/compare-resources.js';
+import { applyJsonPatch, deepEqual } from '../patch/index.js';
 
 // The corpus sits next to the repository (../shared/conformance), or where GUARDRAIL_CONFORMANCE says.
 const ROOT = process.env.GUARDRAIL_CONFORMANCE ?? fileURLToPath(new URL('../../../../shared/conformance', import.meta.url));
@@ -33,7 +34,13 @@ function findTests(dir: string, out: string[] = []): string[] {
 const readDocs = (file: string): JsonObject[] =>
   parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as JsonObject).filter((d) => d && typeof d === 'object');
 
-interface Case { file: string; policy: string; resource: string; wantMatch: boolean; expected: JsonObject | undefined; actual: JsonObject | null | undefined }
+interface Case {
+  file: string; policy: string; resource: string; wantMatch: boolean; expected: JsonObject | undefined; actual: JsonObject | null | undefined;
+  /** The RFC 6902 patch applied to the original gives the mutated object. */
+  patchApplies?: boolean;
+  /** Mutating the mutated object again gives an empty patch. */
+  idempotent?: boolean;
+}
 
 async function runFile(file: string): Promise<Case[]> {
   const dir = dirname(file);
@@ -65,7 +72,11 @@ async function runFile(file: string): Promise<Case[]> {
       const input = buildResourceInput(res, values, {}, policies.map((p) => p.metadata.name ?? ''));
       const out = await mutatePolicies(policies, input, deps);
       const actual = out.byPolicy.find((b) => b.policy === String(r.policy).split('/').pop())?.resource;
-      cases.push({ file, policy: String(r.policy), resource: name, wantMatch: r.result !== 'fail', expected, actual });
+      const applied = input.object ? applyJsonPatch(input.object, out.patches) : undefined;
+      const patchApplies = applied?.ok === true && deepEqual(applied.doc, out.resource);
+      const again = out.resource ? await mutatePolicies(policies, { ...input, object: out.resource }, deps) : undefined;
+      const idempotent = again !== undefined && again.patches.length === 0;
+      cases.push({ file, policy: String(r.policy), resource: name, wantMatch: r.result !== 'fail', expected, actual, patchApplies, idempotent });
     }
   }
   return cases;
@@ -98,5 +109,14 @@ describe('conformance corpus: mutate rules', () => {
     if (process.env.MUTATE_CORPUS_DEBUG) for (const f of failed) console.log(JSON.stringify({ expected: f.expected, actual: f.actual }));
     // 52 of 57 at the time of writing; the 5 others need `images.*.path` without the `library/` prefix (context module).
     expect(passed).toBeGreaterThanOrEqual(52);
+    const patched = cases.filter((c) => c.patchApplies !== undefined);
+    const notApplied = patched.filter((c) => !c.patchApplies);
+    const notIdempotent = patched.filter((c) => !c.idempotent);
+    console.log(`mutate corpus: patch reproduces the object in ${patched.length - notApplied.length}/${patched.length}, second pass empty in ${patched.length - notIdempotent.length}/${patched.length}`);
+    for (const c of notIdempotent) console.log(`  NOT IDEMPOTENT ${c.file.replace(ROOT + '/', '')} ${c.policy} ${c.resource}`);
+    expect(notApplied).toEqual([]);
+    // The policies that are not idempotent append to lists on every pass (JSON6902 `/-`, capabilities
+    // add), as they do in Kyverno; all others must give an empty second patch.
+    expect(patched.length - notIdempotent.length).toBeGreaterThanOrEqual(51);
   }, 60_000);
 });
