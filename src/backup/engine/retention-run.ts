@@ -12,7 +12,9 @@ export async function applyRetention(app: RegisteredApp, policy: BackupPolicy, f
   if (doomed.length > 0) {
     const local = await openOrInit(deps.paths.repository, deps.access, { protectionMs: 0 });
     try {
-      const ids = doomed.flatMap((p) => (p.spec.snapshotId ? [p.spec.snapshotId] : []));
+      // Only what this repository holds (a recreated working repository lacks older snapshots).
+      const live = new Set((await local.snapshots()).map((s) => s.id));
+      const ids = doomed.flatMap((p) => (p.spec.snapshotId && live.has(p.spec.snapshotId) ? [p.spec.snapshotId] : []));
       if (ids.length) await local.forget({ ids });
       await local.prune();
     } finally {

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +49,17 @@ describe('restore-app', () => {
     const back = await restoreApp(engine, { restorePoint: run!.restorePoint.metadata.name, target, existing: 'update' });
     expect(back.preRestorePoint).toMatch(/^web-/);
     expect(back.items[0]).toMatchObject({ outcome: 'Succeeded' });
+  });
+
+  it('reads the exported copy when the working repository is gone (3-2-1)', async () => {
+    const f = await makeFixture();
+    const engine = createBackupEngine({ configDir: f.configDir, stateDir: f.stateDir, volumesRoot: f.volumesRoot, env: TEST_ENV });
+    await engine.registry.register(webApp());
+    const [run] = await engine.run({});
+    await rm(engine.paths.repository, { recursive: true });
+    const target = join(f.root, 'target');
+    const r = await restoreApp(engine, { restorePoint: run!.restorePoint.metadata.name, target });
+    expect(r.ok).toBe(true);
+    expect(await readFile(join(target, 'volumes/shop/web/data/blob.bin'), 'utf8')).toBe('volume bytes');
   });
 });

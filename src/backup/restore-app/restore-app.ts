@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { ItemOutcome, RestorePoint } from '../api/index.js';
 import { createLocalFolderCapture, loadManifests, sanitizeObject, type KubeObject, type VolumeCapture } from '../capture/index.js';
-import { appId, openOrInit, type BackupEngine } from '../engine/index.js';
+import { appId, type BackupEngine } from '../engine/index.js';
+import { readSnapshot } from './read-snapshot.js';
 import { byRestoreOrder } from './order.js';
 import { transformObject, type Mapping } from './transform.js';
 
@@ -51,12 +52,7 @@ export async function restoreApp(engine: BackupEngine, o: RestoreAppOptions): Pr
   await mkdir(engine.paths.tmp, { recursive: true });
   const tmp = await mkdtemp(join(engine.paths.tmp, 'restore-'));
   try {
-    const repo = await openOrInit(engine.paths.repository, await engine.access(), { protectionMs: 0 });
-    try {
-      await repo.restore(rp.spec.snapshotId, tmp);
-    } finally {
-      await repo.close();
-    }
+    await readSnapshot(engine, rp, tmp);
     // After reading the data: the pre-restore run applies retention, which may forget the point being restored.
     const preRestorePoint = await protectTarget(engine, namespace, rp.spec.app.name);
     const content = join(tmp, 'content');
