@@ -3,19 +3,25 @@
  * engine, registration of admitted apps (onAdmitted: allowed and not dryRun), and the scheduler driver.
  * A broken backup config is logged and leaves admission to the policies: the webhook must keep answering.
  */
+import { stat } from 'node:fs/promises';
 import type { Logger } from '../../observability/index.js';
 import type { AdmissionRequest } from '../../admission/index.js';
 import { startDriver, type BackupEngine, type Driver } from '../engine/index.js';
 import { createBackupAdmission, type BackupAdmission } from './extension.js';
 
 export interface BackupIntegration {
-  readonly extension: BackupAdmission;
+  /** Empty when data protection is off (no config folder). */
+  readonly extension: Partial<BackupAdmission>;
   onAdmitted(event: { request: AdmissionRequest; allowed: boolean }): void;
   /** Aborts running hooks (post hooks still run) and waits for runs to record their RestorePoint. */
   stop(): Promise<void>;
 }
 
 export async function startBackupIntegration(engine: BackupEngine, log: Logger, tickMs?: number): Promise<BackupIntegration> {
+  if (!(await stat(engine.configDir).then((s) => s.isDirectory(), () => false))) {
+    log.info({ backupConfig: engine.configDir }, 'no backup config folder: data protection is off (see backup-config/README.md)');
+    return { extension: {}, onAdmitted: () => undefined, stop: async () => undefined };
+  }
   const extension = createBackupAdmission(engine);
   await engine.config().catch((err: unknown) => log.error({ err: String(err) }, 'backup config invalid; backups will not run until it is fixed'));
   const driver: Driver = await startDriver(engine, {

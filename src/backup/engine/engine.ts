@@ -31,6 +31,7 @@ export interface RunFilter {
 }
 
 export interface BackupEngine {
+  readonly configDir: string;
   readonly paths: StatePaths;
   readonly registry: AppRegistry;
   readonly store: RestorePointStore;
@@ -77,6 +78,7 @@ export function createBackupEngine(o: EngineOptions): BackupEngine {
     return p;
   };
   return {
+    configDir: o.configDir,
     paths,
     registry,
     store,
