@@ -10,7 +10,9 @@ import { regex } from './regex.js';
 import { semverLibrary } from './semver.js';
 import { sets } from './sets.js';
 import { strings } from './strings.js';
+import { imageLibrary } from './image.js';
 import { KYVERNO_CEL_LIBRARIES } from './kyverno.js';
+import { regexExt } from './regex-ext.js';
 import type { CelLibrary } from './types.js';
 import { urlLibrary } from './urls.js';
 
@@ -34,6 +36,18 @@ export const KUBERNETES_CEL_LIBRARIES = {
   jsonpatch,
 } as const satisfies Record<KubernetesCelLibrary, CelLibrary>;
 
+export type KyvernoFunctionLibrary = 'image' | 'regexExt';
+
+/**
+ * Global functions that Kyverno's CEL environment adds for its policy kinds (kyverno
+ * pkg/cel/compiler: its image library and cel-go ext.Regex). They share the one environment, so a
+ * VAP accepts them too, where the API server would reject them (docs/cel.md, "Missing or different").
+ */
+export const KYVERNO_FUNCTION_LIBRARIES = {
+  image: imageLibrary,
+  regexExt,
+} as const satisfies Record<KyvernoFunctionLibrary, CelLibrary>;
+
 /**
  * Registers the Kubernetes libraries and Kyverno's. Kyverno's functions are methods of handle types
  * that only the Kyverno kinds put in the activation, so they cannot change a VAP's meaning.
@@ -41,6 +55,7 @@ export const KUBERNETES_CEL_LIBRARIES = {
 export function registerKubernetesLibraries(env: Environment): void {
   for (const lib of Object.values(KUBERNETES_CEL_LIBRARIES)) lib.register(env);
   for (const lib of Object.values(KYVERNO_CEL_LIBRARIES)) lib.register(env);
+  for (const lib of Object.values(KYVERNO_FUNCTION_LIBRARIES)) lib.register(env);
 }
 
 export type { CelLibrary } from './types.js';
