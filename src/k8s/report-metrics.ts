@@ -1,10 +1,8 @@
-/**
- * Report metrics, registered on the server's registry. Name follows the guardrail_ convention; it belongs
- * in src/observability/metrics.ts's METRIC_NAMES table (not this helper's file) and should move there.
- */
+/** Report metrics, registered on the server's registry (the name lives in the one metrics table). */
 import { Counter, type Registry } from 'prom-client';
+import { METRIC_NAMES } from '../observability/metrics.js';
 
-export const REPORT_DROPPED_METRIC = 'guardrail_policy_report_entries_dropped_total';
+export const REPORT_DROPPED_METRIC = METRIC_NAMES.policyReportEntriesDropped;
 
 export function reportCounters(registry: Registry): { dropped: Counter } {
   const existing = registry.getSingleMetric(REPORT_DROPPED_METRIC) as Counter | undefined;

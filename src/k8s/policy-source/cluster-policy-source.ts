@@ -6,6 +6,7 @@
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { buildPolicySet, type Issue, type PolicySetOptions } from '../../engine/index.js';
+import { validatePolicy } from '../../policy/index.js';
 import { createSnapshot, type PolicyFileStatus, type PolicyProvider, type PolicySnapshot, type PolicyStoreStatus } from '../../server/policy-store/index.js';
 import { listApiResources } from '../client/discovery.js';
 import type { KubeClient } from '../client/kube-client.js';
@@ -20,6 +21,8 @@ export interface ClusterPolicySourceOptions {
   debounceMs?: number;
   onSwap?: (snapshot: PolicySnapshot) => void;
   onError?: (err: unknown, what: string) => void;
+  /** Tests inject collections; by default each kind is list+watched. */
+  createCollection?: (path: string, onChange: () => void) => WatchedCollection<KubernetesObject>;
 }
 
 export interface ClusterPolicySource extends PolicyProvider {
@@ -40,18 +43,37 @@ export function createClusterPolicySource(opts: ClusterPolicySourceOptions): Clu
   let docs: Record<string, unknown>[] = [];
   let files: PolicyFileStatus[] = [];
   let ready = false;
+  const lastGood = new Map<string, Record<string, unknown>>();
   let timer: NodeJS.Timeout | undefined;
 
   function rebuild(): void {
     // List items of built-in kinds come without apiVersion/kind; every watched kind gets them back here.
-    docs = collections.flatMap(({ kind, apiVersion, c }) => c.list().map((o) => ({ ...(o as Record<string, unknown>), apiVersion: o.apiVersion ?? apiVersion, kind })));
-    const set = buildPolicySet(docs, opts.policySetOptions ?? {});
-    const rejected = new Map(set.rejected.map((r) => [`${r.kind}/${r.name}`, r.issues]));
-    files = docs.map((d) => {
-      const meta = (d.metadata ?? {}) as { name?: string; namespace?: string };
-      const issues: Issue[] = rejected.get(`${String(d.kind)}/${meta.name ?? ''}`) ?? [];
-      const id = `${String(d.kind)}/${meta.namespace ? `${meta.namespace}/` : ''}${meta.name ?? ''}`;
-      return { file: id, state: issues.length ? 'rejected' : 'ok', policies: issues.length ? 0 : 1, issues };
+    const stored = collections.flatMap(({ kind, apiVersion, c }) => c.list().map((o) => asPolicyDocument(o, apiVersion, kind)));
+    // The same checks as a policy file (schema, semantics), then compilation: either rejects a policy.
+    const invalid = new Map<string, Issue[]>();
+    for (const d of stored) {
+      const issues = validatePolicy(d).filter((i) => (i.severity ?? 'error') === 'error' && i.code !== 'NOT_A_POLICY');
+      if (issues.length) invalid.set(keyOf(d), issues);
+    }
+    let set = buildPolicySet(stored.filter((d) => !invalid.has(keyOf(d))), opts.policySetOptions ?? {});
+    // set.rejected names kind and name only: a compile error marks every namespace's Policy of that name.
+    const compileErrors = new Map(set.rejected.map((r) => [`${r.kind}/${r.name}`, r.issues]));
+    const rejected = new Map(invalid);
+    for (const d of stored) {
+      const issues = compileErrors.get(`${String(d.kind)}/${nameOf(d)}`);
+      if (issues) rejected.set(keyOf(d), issues);
+    }
+    // Like the folder store: an edit that does not compile keeps serving that policy's last good version
+    // (possible when the policy webhook was down: its failurePolicy is Ignore).
+    const present = new Set(stored.map(keyOf));
+    for (const k of [...lastGood.keys()]) if (!present.has(k)) lastGood.delete(k);
+    docs = stored.map((d) => (rejected.has(keyOf(d)) ? (lastGood.get(keyOf(d)) ?? d) : d));
+    if (rejected.size) set = buildPolicySet(docs.filter((d) => !rejected.has(keyOf(d)) || lastGood.get(keyOf(d)) === d), opts.policySetOptions ?? {});
+    for (const d of stored) if (!rejected.has(keyOf(d))) lastGood.set(keyOf(d), d);
+    files = stored.map((d) => {
+      const issues: Issue[] = rejected.get(keyOf(d)) ?? [];
+      const serving = issues.length === 0 || lastGood.has(keyOf(d));
+      return { file: keyOf(d), state: issues.length ? 'rejected' : 'ok', policies: serving ? 1 : 0, issues };
     });
     snapshot = createSnapshot(set, snapshot.generation + 1);
     ready = true;
@@ -76,7 +98,9 @@ export function createClusterPolicySource(opts: ClusterPolicySourceOptions): Clu
         const version = await servedVersion(opts.client, k);
         if (!version) continue;
         const path = resourcePath({ group: k.group, version, resource: k.resource });
-        const c = createWatchedCollection<KubernetesObject>({ client: opts.client, path, onChange: schedule, onError: (e) => opts.onError?.(e, path) });
+        const c = opts.createCollection
+          ? opts.createCollection(path, schedule)
+          : createWatchedCollection<KubernetesObject>({ client: opts.client, path, onChange: schedule, onError: (e) => opts.onError?.(e, path) });
         collections.push({ kind: k.kind, apiVersion: `${k.group}/${version}`, c });
       }
       await Promise.all(collections.map(({ c }) => c.start()));
@@ -96,6 +120,26 @@ export function createClusterPolicySource(opts: ClusterPolicySourceOptions): Clu
     documents: () => docs,
     watchedKinds: () => collections.map((c) => c.kind),
   };
+}
+
+/**
+ * A watched object as a policy document: apiVersion/kind restored (list items of built-in kinds lack
+ * them), metadata trimmed to what policies use (no managedFields, uid, resourceVersion), status dropped.
+ */
+function asPolicyDocument(o: KubernetesObject, apiVersion: string, kind: string): Record<string, unknown> {
+  const { status: _status, metadata, ...rest } = o as KubernetesObject & { status?: unknown };
+  const m = metadata ?? {};
+  const meta = { name: m.name, ...(m.namespace ? { namespace: m.namespace } : {}), ...(m.labels ? { labels: m.labels } : {}), ...(m.annotations ? { annotations: m.annotations } : {}) };
+  return { ...rest, apiVersion: o.apiVersion ?? apiVersion, kind, metadata: meta };
+}
+
+function nameOf(d: Record<string, unknown>): string {
+  return String((d.metadata as { name?: string } | undefined)?.name ?? '');
+}
+
+function keyOf(d: Record<string, unknown>): string {
+  const ns = (d.metadata as { namespace?: string } | undefined)?.namespace;
+  return `${String(d.kind)}/${ns ? `${ns}/` : ''}${nameOf(d)}`;
 }
 
 async function servedVersion(client: KubeClient, k: WatchedKind): Promise<string | undefined> {
