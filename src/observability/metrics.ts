@@ -14,7 +14,6 @@ export const METRIC_NAMES = {
   policyReloads: 'guardrail_policy_reloads_total',
   certificateExpiry: 'guardrail_certificate_expiry_timestamp_seconds',
   policyReportEntriesDropped: 'guardrail_policy_report_entries_dropped_total',
-  backupLastSuccess: 'guardrail_backup_last_success_timestamp_seconds',
 } as const;
 
 export const METRIC_PREFIX = 'guardrail_';
