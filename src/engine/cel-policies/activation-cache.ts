@@ -7,6 +7,7 @@ import { toCelActivation } from '../cel/index.js';
 import type { AdmissionInput } from '../request.js';
 import { buildActivation, type ActivationInputs } from './activation.js';
 import type { RequestAttributes } from './attributes.js';
+import { NO_VARIABLES } from './variables.js';
 
 interface Entry {
   namespaceObject: unknown;
@@ -24,7 +25,9 @@ export function convertedActivation(input: AdmissionInput, attrs: RequestAttribu
   let entries = cache.get(input);
   const hit = entries?.find((e) => e.namespaceObject === extra.namespaceObject && e.authorizer === extra.authorizer && e.libraries === extra.libraries);
   if (hit) return hit.activation;
+  // With `variables` already empty, bodies without variables evaluate on this object without copying it.
   const activation = toCelActivation(buildActivation(input, attrs, extra));
+  activation.variables = NO_VARIABLES;
   if (entries === undefined) cache.set(input, (entries = []));
   if (entries.length >= MAX_ENTRIES) entries.shift();
   entries.push({ namespaceObject: extra.namespaceObject, authorizer: extra.authorizer, libraries: extra.libraries, activation });

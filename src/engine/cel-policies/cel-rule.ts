@@ -60,24 +60,39 @@ export function compileCelRule(rule: Rule, pointer: string): CompileCelRuleResul
 }
 
 export function evaluateCelRule(rule: CompiledCelRule, input: AdmissionInput, ctx: CelPolicyContext & { policy: string }): CelRuleResult {
-  const common = { policy: ctx.policy, rule: rule.name, ruleType: 'validation' as const };
   const attrs = requestAttributes(input);
   const budget = ctx.budget ?? createCostBudget();
   const params = resolveParams(rule.paramKind, rule.paramRef, attrs.namespace, ctx, 'Allow');
-  if (params.kind === 'error') return { ...common, status: 'error', message: `error in parameterized resource: ${params.message}`, reason: params.reason };
+  if (params.kind === 'error') return resultOf(ctx, rule, 'error', `error in parameterized resource: ${params.message}`, params.reason);
   const list = params.kind === 'allow' ? [] : params.params;
   for (const param of list) {
     // Without params every rule of the request shares one converted activation.
     const outcome = param === null
       ? evaluateBody(rule.body, convertedActivation(input, attrs, { namespaceObject: ctx.namespaceObject, authorizer: ctx.authorizer }), budget, { converted: true })
       : evaluateBody(rule.body, buildActivation(input, attrs, { ...ctx, params: param }), budget);
-    if (outcome.kind === 'skip') return { ...common, status: 'skip', message: 'cel preconditions not met', reason: 'PRECONDITIONS_NOT_MET' };
-    if (outcome.kind === 'fail') return { ...common, status: 'fail', message: outcome.message, path: '', validationIndex: outcome.index };
+    if (outcome.kind === 'skip') return resultOf(ctx, rule, 'skip', 'cel preconditions not met', 'PRECONDITIONS_NOT_MET');
+    if (outcome.kind === 'fail') {
+      const r = resultOf(ctx, rule, 'fail', outcome.message);
+      r.path = '';
+      r.validationIndex = outcome.index;
+      return r;
+    }
     // failurePolicy is unset for validate.cel, so the apiserver validator turns errors into denials,
     // which Kyverno reports as fail; `reason` keeps the error code.
     if (outcome.kind === 'error') {
-      return { ...common, status: 'fail', message: outcome.message, reason: outcome.code, ...(outcome.index !== undefined && { validationIndex: outcome.index }) };
+      const r = resultOf(ctx, rule, 'fail', outcome.message, outcome.code);
+      if (outcome.index !== undefined) r.validationIndex = outcome.index;
+      return r;
     }
   }
-  return { ...common, status: 'pass', message: `Validation rule '${rule.name}' passed.` };
+  return resultOf(ctx, rule, 'pass', `Validation rule '${rule.name}' passed.`);
+}
+
+/** Built field by field rather than spread from a common base: this runs for every rule of every request. */
+function resultOf(ctx: { policy: string }, rule: CompiledCelRule, status: CelRuleResult['status'], message: string, reason?: string): CelRuleResult {
+  const r = { policy: ctx.policy, rule: rule.name, ruleType: 'validation' } as CelRuleResult;
+  r.status = status;
+  r.message = message;
+  if (reason !== undefined) r.reason = reason;
+  return r;
 }

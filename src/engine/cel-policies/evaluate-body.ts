@@ -8,7 +8,7 @@ import { toCelActivation, type CelIssueCode } from '../cel/index.js';
 import { runExpr } from './budget.js';
 import type { CostBudget } from './budget.js';
 import { failureMessage } from './messages.js';
-import { createVariableScope } from './variables.js';
+import { createVariableScope, withoutVariables } from './variables.js';
 import type { CompiledCelBody, CompiledExpr } from './types.js';
 
 export type BodyOutcome =
@@ -16,9 +16,6 @@ export type BodyOutcome =
   | { kind: 'pass'; auditAnnotations: Record<string, string> }
   | { kind: 'fail'; message: string; index: number; reason: string; auditAnnotations: Record<string, string> }
   | { kind: 'error'; code: CelIssueCode; message: string; index?: number; stage: 'matchConditions' | 'validations' | 'auditAnnotations' };
-
-/** matchConditions see no variables. */
-const NO_VARIABLES = Object.freeze({});
 
 export function evaluateBody(
   body: CompiledCelBody,
@@ -39,12 +36,14 @@ export function evaluateBody(
     if (body.dialect === 'kyverno' && typeof result.value !== 'boolean') {
       return { kind: 'error', code: 'CEL_TYPE', message: `validation must evaluate to bool, got ${typeName(result.value)}`, index, stage: 'validations' };
     }
-    const annotations = evaluateAuditAnnotations(body, scope.run);
+    const run = scope.run.bind(scope);
+    const annotations = evaluateAuditAnnotations(body, run);
     if (annotations.error) return annotations.error;
-    const message = failureMessage(validation, index, body.dialect, scope.run);
+    const message = failureMessage(validation, index, body.dialect, run);
     return { kind: 'fail', message, index, reason: validation.reason ?? 'Invalid', auditAnnotations: annotations.values };
   }
-  const annotations = evaluateAuditAnnotations(body, scope.run);
+  if (body.auditAnnotations.length === 0) return { kind: 'pass', auditAnnotations: {} };
+  const annotations = evaluateAuditAnnotations(body, scope.run.bind(scope));
   if (annotations.error) return annotations.error;
   return { kind: 'pass', auditAnnotations: annotations.values };
 }
@@ -59,10 +58,13 @@ function evaluateMatchConditions(
   base: Record<string, unknown>,
   budget: CostBudget,
 ): true | BodyOutcome {
+  if (conditions.length === 0) return true;
   const errors: string[] = [];
   let code: CelIssueCode = 'CEL_EVAL';
+  // matchConditions see no variables.
+  const activation = withoutVariables(base);
   for (const { name, expr } of conditions) {
-    const result = runExpr(expr, { ...base, variables: NO_VARIABLES }, budget, { converted: true });
+    const result = runExpr(expr, activation, budget, { converted: true });
     if (!result.ok) {
       errors.push(`matchCondition '${name}': ${result.message}`);
       if (result.code === 'CEL_COST_EXCEEDED') code = result.code;

@@ -28,16 +28,27 @@ export function createVariableScope(
   return new LazyVariables(variables, base, budget);
 }
 
-const NONE: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+/**
+ * The `variables` map of expressions that reference none. Activations that already hold it (the
+ * per-request cached one) are used as they are, without a per-body copy.
+ */
+export const NO_VARIABLES: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const NONE = NO_VARIABLES;
+
+/** `base` with `variables` set to NO_VARIABLES, copied only when it does not already have it. */
+export function withoutVariables(base: Record<string, unknown>): Record<string, unknown> {
+  return base.variables === NONE ? base : { ...base, variables: NONE };
+}
 
 /**
  * A class rather than closures: one scope is made per body evaluation, on the hot path. The activation
  * is one object whose `variables` slot is set before each evaluation (evaluation is synchronous).
  */
 class LazyVariables implements VariableScope {
-  private readonly values = new Map<string, unknown>();
-  private readonly errors = new Map<string, VariableError>();
-  private readonly inProgress = new Set<string>();
+  // Made on first use: most bodies of validate.cel rules declare no variables.
+  private values: Map<string, unknown> | undefined;
+  private errors: Map<string, VariableError> | undefined;
+  private inProgress: Set<string> | undefined;
   private readonly activation: Record<string, unknown>;
   private byName: Map<string, CompiledExpr> | undefined;
 
@@ -46,13 +57,19 @@ class LazyVariables implements VariableScope {
     base: Record<string, unknown>,
     private readonly budget: CostBudget,
   ) {
-    this.activation = { ...base, variables: NONE };
+    // Without variables every expression sees NONE, so the shared activation is never written to.
+    this.activation = variables.length === 0 ? withoutVariables(base) : { ...base, variables: NONE };
   }
 
-  /** An arrow property: callers pass `scope.run` around as a function. */
-  readonly run = (expr: CompiledExpr): CelEvalResult => this.evaluate(expr, false);
+  /** A method, not an arrow property: a closure per scope showed in the profile. Callers bind it when they pass it on. */
+  run(expr: CompiledExpr): CelEvalResult {
+    return this.evaluate(expr, false);
+  }
 
   private resolve(name: string): void {
+    this.values ??= new Map();
+    this.errors ??= new Map();
+    this.inProgress ??= new Set();
     if (this.values.has(name) || this.errors.has(name)) return;
     this.byName ??= new Map(this.variables.map((v) => [v.name, v.expr]));
     const expr = this.byName.get(name);
@@ -75,15 +92,16 @@ class LazyVariables implements VariableScope {
       map = {};
       for (const ref of expr.refs) {
         this.resolve(ref);
-        if (this.values.has(ref)) map[ref] = this.values.get(ref);
+        if (this.values?.has(ref)) map[ref] = this.values.get(ref);
       }
     }
     // Set after resolving: nested evaluations of variables set their own map first.
-    this.activation.variables = map;
+    if (this.activation.variables !== map) this.activation.variables = map;
     const result = runExpr(expr, this.activation, this.budget, { raw, converted: true });
     if (result.ok) return result;
-    const failed = expr.refs.find((ref) => this.errors.has(ref));
-    const cause = failed === undefined ? undefined : this.errors.get(failed);
+    const errors = this.errors;
+    const failed = errors && expr.refs.find((ref) => errors.has(ref));
+    const cause = failed === undefined ? undefined : errors?.get(failed);
     if (failed === undefined || cause === undefined) return result;
     return { ok: false, code: cause.code, message: `variables.${failed}: ${cause.message}`, cost: result.cost };
   }
