@@ -23,7 +23,9 @@ function sources(dir: string): string[] {
 }
 
 describe('backup issue codes', () => {
-  const text = folders.flatMap(sources).map((f) => readFileSync(f, 'utf8')).join('\n');
+  // The SCHEMA_* codes come from the ajv mapping shared with the policy schemas.
+  const shared = [join(import.meta.dirname, '../../policy/validate/ajv-issues.ts')];
+  const text = [...folders.flatMap(sources), ...shared].map((f) => readFileSync(f, 'utf8')).join('\n');
   // A code is an upper-case quoted word with at least one underscore, e.g. 'BAD_CRON'.
   const all = new Set([...text.matchAll(/'([A-Z]+(?:_[A-Z0-9]+)+)'/g)].map((m) => m[1]));
 

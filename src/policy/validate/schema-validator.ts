@@ -3,10 +3,10 @@
  * ajv's own messages are replaced by ours so the wording does not change with an ajv upgrade.
  */
 import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Issue } from '../../engine/result.js';
-import { escapePointerToken } from '../../engine/json-pointer.js';
 import type { PolicyKind } from '../schemas/policy-kinds.js';
+import { ajvIssues } from './ajv-issues.js';
 
 // strict mode (schema authoring checks) costs a few hundred ms per compile, paid at every CLI start; the
 // schemas are ours, so schemas.test.ts compiles them strictly once instead. Code optimisation is off for
@@ -28,45 +28,7 @@ function validatorFor(kind: PolicyKind): ValidateFunction {
 export function schemaIssues(kind: PolicyKind, value: unknown): Issue[] {
   const validate = validatorFor(kind);
   if (validate(withoutNulls(value))) return [];
-  const seen = new Set<string>();
-  const issues: Issue[] = [];
-  for (const err of validate.errors ?? []) {
-    const issue = toIssue(err);
-    const key = `${issue.code} ${issue.path} ${issue.message}`;
-    if (issue.code === '' || seen.has(key)) continue;
-    seen.add(key);
-    issues.push(issue);
-  }
-  return issues;
-}
-
-function toIssue(err: ErrorObject): Issue {
-  const path = err.instancePath;
-  const params = err.params as Record<string, unknown>;
-  const issue = (code: string, message: string, at = path): Issue => ({ code, message, path: at, severity: 'error' });
-  switch (err.keyword) {
-    case 'additionalProperties': {
-      const field = String(params.additionalProperty);
-      return issue('SCHEMA_UNKNOWN_FIELD', `unknown field "${field}"`, `${path}/${escapePointerToken(field)}`);
-    }
-    case 'required': {
-      const field = String(params.missingProperty);
-      return issue('SCHEMA_MISSING_FIELD', `missing required field "${field}"`, `${path}/${escapePointerToken(field)}`);
-    }
-    case 'type':
-      return issue('SCHEMA_WRONG_TYPE', `must be ${article(String(params.type))}`);
-    case 'enum':
-      return issue('SCHEMA_BAD_VALUE', `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
-    case 'if':
-      return issue('', ''); // the failing branch reports the real problem
-    default:
-      return issue('SCHEMA_BAD_VALUE', err.message ?? `fails ${err.keyword}`);
-  }
-}
-
-function article(type: string): string {
-  const words: Record<string, string> = { object: 'an object (a map)', array: 'a list', integer: 'an integer' };
-  return words[type] ?? `a ${type}`;
+  return ajvIssues(validate.errors);
 }
 
 /**
