@@ -51,3 +51,13 @@ describe('metrics', () => {
     }).not.toThrow();
   });
 });
+
+describe('backup metrics', () => {
+  it('exposes the last successful restore point time by policy, never by app', async () => {
+    const m = createMetrics();
+    m.backupLastSuccess.set({ policy: 'goldpolicy' }, 1_795_000_000);
+    const text = await m.registry.metrics();
+    expect(text).toContain('guardrail_backup_last_success_timestamp_seconds{policy="goldpolicy"} 1795000000');
+    expect((await m.registry.getMetricsAsJSON()).find((x) => x.name === METRIC_NAMES.backupLastSuccess)).toBeDefined();
+  });
+});

@@ -14,6 +14,7 @@ export const METRIC_NAMES = {
   policyReloads: 'guardrail_policy_reloads_total',
   certificateExpiry: 'guardrail_certificate_expiry_timestamp_seconds',
   policyReportEntriesDropped: 'guardrail_policy_report_entries_dropped_total',
+  backupLastSuccess: 'guardrail_backup_last_success_timestamp_seconds',
 } as const;
 
 export const METRIC_PREFIX = 'guardrail_';
@@ -34,6 +35,8 @@ export interface Metrics {
   readonly policyFilesRejected: Gauge;
   readonly policyReloads: Counter<'result'>;
   readonly certificateExpiry: Gauge;
+  /** By backup policy only: app names are resource names, which never become labels. */
+  readonly backupLastSuccess: Gauge<'policy'>;
 }
 
 export interface MetricsOptions {
@@ -82,6 +85,12 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     certificateExpiry: new Gauge({
       name: METRIC_NAMES.certificateExpiry,
       help: 'Expiry of the serving certificate, as a Unix timestamp in seconds.',
+      registers,
+    }),
+    backupLastSuccess: new Gauge({
+      name: METRIC_NAMES.backupLastSuccess,
+      help: 'Unix time of the newest Complete restore point, by backup policy.',
+      labelNames: ['policy'] as const,
       registers,
     }),
   };

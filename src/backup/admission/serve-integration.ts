@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import type { Logger } from '../../observability/index.js';
 import type { AdmissionRequest } from '../../admission/index.js';
-import { startDriver, type BackupEngine, type Driver } from '../engine/index.js';
+import { startDriver, type BackupEngine, type Driver, type RunResult } from '../engine/index.js';
 import { createBackupAdmission, type BackupAdmission } from './extension.js';
 
 export interface BackupIntegration {
@@ -17,7 +17,14 @@ export interface BackupIntegration {
   stop(): Promise<void>;
 }
 
-export async function startBackupIntegration(engine: BackupEngine, log: Logger, tickMs?: number): Promise<BackupIntegration> {
+export interface BackupIntegrationOptions {
+  tickMs?: number;
+  /** Called after each scheduled run (metrics). */
+  onRun?: (r: RunResult) => void;
+}
+
+export async function startBackupIntegration(engine: BackupEngine, log: Logger, opts: BackupIntegrationOptions = {}): Promise<BackupIntegration> {
+  const { tickMs } = opts;
   if (!(await stat(engine.configDir).then((s) => s.isDirectory(), () => false))) {
     log.info({ backupConfig: engine.configDir }, 'no backup config folder: data protection is off (see backup-config/README.md)');
     return { extension: {}, onAdmitted: () => undefined, stop: async () => undefined };
@@ -26,7 +33,10 @@ export async function startBackupIntegration(engine: BackupEngine, log: Logger, 
   await engine.config().catch((err: unknown) => log.error({ err: String(err) }, 'backup config invalid; backups will not run until it is fixed'));
   const driver: Driver = await startDriver(engine, {
     ...(tickMs ? { intervalMs: tickMs } : {}),
-    onRun: (r) => log.info({ restorePoint: r.restorePoint.metadata.name, state: r.restorePoint.status?.state, message: r.restorePoint.status?.message }, 'backup run finished'),
+    onRun: (r) => {
+      log.info({ restorePoint: r.restorePoint.metadata.name, state: r.restorePoint.status?.state, message: r.restorePoint.status?.message }, 'backup run finished');
+      opts.onRun?.(r);
+    },
     onError: (err) => log.error({ err: String(err) }, 'backup scheduler tick failed'),
   });
   const safe = (fn: (o: unknown) => Promise<{ warnings: string[] }>) => async (o: unknown) =>

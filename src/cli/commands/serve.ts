@@ -8,6 +8,7 @@ import { DEFAULT_EVAL_TIMEOUT_MS } from '../../admission/index.js';
 import { startServer, type RunningServer } from '../../server/index.js';
 import { CERT_MODES, startClusterServer, type CertMode } from '../../k8s/index.js';
 import { startBackupIntegration } from '../../backup/admission/index.js';
+import { createMetrics } from '../../observability/index.js';
 import { addBackupOptions, engineFromFlags, type BackupFlags } from './backup.js';
 
 interface ServeFlags extends BackupFlags {
@@ -87,8 +88,15 @@ export function registerServeCommand(program: Command): void {
         });
         return exitOnSignals(server, logger);
       }
-      const backup = await startBackupIntegration(engineFromFlags(flags, (m) => logger.warn(m)), logger);
+      const metrics = createMetrics({ processMetrics: true });
+      const backup = await startBackupIntegration(engineFromFlags(flags, (m) => logger.warn(m)), logger, {
+        onRun: (r) => {
+          if (r.restorePoint.status?.state !== 'Complete') return;
+          metrics.backupLastSuccess.set({ policy: r.restorePoint.spec.policy.name }, Date.parse(r.restorePoint.spec.time) / 1000);
+        },
+      });
       const server = await startServer({
+        metrics,
         host: flags.host,
         port: flags.port,
         policiesDir: flags.policies,
