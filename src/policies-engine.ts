@@ -44,11 +44,12 @@ function celHandler(policy: CompiledCelPolicy, bindings: CompiledBinding[], exce
     name: policy.name,
     evaluate: (input, deps: CelEngineDeps) => {
       const host = deps.celHost ?? opts.celHost;
+      const paramLookup = deps.paramLookup ?? opts.paramLookup;
       return evaluateCelPolicy(policy, input, {
         now: deps.now(),
         bindings,
         exceptions,
-        ...(opts.paramLookup ? { paramLookup: opts.paramLookup } : {}),
+        ...(paramLookup ? { paramLookup } : {}),
         ...(host ? { host } : {}),
       });
     },

@@ -15,6 +15,7 @@ import {
   type PolicyResponse,
   type PolicySetOptions,
 } from '../engine/index.js';
+import { createParamLookup } from '../engine/cel-policies/index.js';
 import { loadInputs, loadPolicies, type LoadedDocument } from '../policy/index.js';
 import { buildResourceInput, createTestValues, type TestValues } from '../testrun/index.js';
 
@@ -23,6 +24,8 @@ export interface ApplyRequest {
   resources: string[];
   exceptions?: string[];
   valuesFile?: string;
+  /** Objects that CEL policies' paramRef select (Kyverno CLI `paramResources`). */
+  paramResources?: string[];
   userInfoFile?: string;
   /** Report failures of Audit rules as warnings (Kyverno's --audit-warn). */
   auditWarn?: boolean;
@@ -97,7 +100,13 @@ export async function applyPolicies(req: ApplyRequest): Promise<ApplyReport> {
   for (const r of set.rejected) {
     for (const i of r.issues) issues.push({ ...i, message: `${r.kind} ${r.name}: ${i.message}` });
   }
-  const deps: EngineDeps = { now: req.now ?? (() => new Date()), values };
+  const params = await loadInputs(req.paramResources ?? [], { positions: 'start' });
+  issues.push(...params.issues);
+  const deps: EngineDeps = {
+    now: req.now ?? (() => new Date()),
+    values,
+    ...(params.docs.length > 0 ? { paramLookup: createParamLookup(params.docs.map((d) => d.value)) } : {}),
+  };
   const entries: ApplyEntry[] = [];
   for (const doc of res.docs) {
     const resource = doc.value as JsonObject;

@@ -3,7 +3,7 @@
  * (match/exclude, exceptions, context, preconditions, validation) and returns one RuleResult per rule
  * that applied. A throw inside a rule is a programmer error: it becomes `status: 'error'` here.
  */
-import { evaluateCelRule, type ParamLookup } from './cel-policies/index.js';
+import { evaluateCelRule } from './cel-policies/index.js';
 import type { CompiledPolicy, CompiledRule } from './compiled.js';
 import { buildRequestData, setDottedPath } from './context/index.js';
 import { findException } from './exceptions/index.js';
@@ -17,8 +17,6 @@ import type { RuleScope } from './validate/scope.js';
 
 export interface EvaluateOptions {
   exceptions?: readonly PolicyException[];
-  /** Params for `validate.cel` rules with paramKind (CLI paramResources, or the cluster's objects). */
-  celParams?: ParamLookup;
   /**
    * `buildRequestData(input)`, computed once per request by evaluatePolicySet and shared by every policy
    * (it parses every image reference: 10% of a request's time when rebuilt per policy). Read-only.
@@ -116,7 +114,7 @@ async function evaluateRule(
       const r = evaluateCelRule(rule.cel, input, {
         policy: policy.name,
         now: deps.now(),
-        ...(opts.celParams ? { paramLookup: opts.celParams } : {}),
+        ...(deps.paramLookup ? { paramLookup: deps.paramLookup } : {}),
       });
       return { status: r.status, message: r.message, ...(r.reason ? { reason: r.reason } : {}) };
     }

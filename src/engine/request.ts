@@ -3,6 +3,7 @@
  * the callers turn into a CREATE request). The engine never reads the clock, files or the network:
  * everything arrives here or through EngineDeps.
  */
+import type { ParamLookup } from './cel-policies/types.js';
 import type { JsonObject } from './policy-types.js';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
@@ -56,6 +57,8 @@ export interface EngineDeps {
   serviceCall?(url: string, method: 'GET' | 'POST', data?: unknown): Promise<unknown>;
   /** Global context entries (kyverno.io GlobalContextEntry) by name. */
   globalReference?(name: string): Promise<unknown>;
+  /** Param objects for paramKind/paramRef in CEL policies (CLI paramResources, or the cluster's objects). */
+  paramLookup?: ParamLookup;
   /** Image registry lookups for `context.imageRegistry` (config, manifest); absent offline. */
   imageRegistry?(reference: string): Promise<unknown>;
   /** Values from a CLI values file: global, per-policy/per-resource overrides (Kyverno test format). */

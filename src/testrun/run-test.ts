@@ -19,6 +19,7 @@ import { sameResource } from './compare-resources.js';
 import { runMutateExisting, targetKey } from './mutate-existing.js';
 import { findRule, ruleFeature } from './feature.js';
 import { readJsonPayloads, resultRefs } from './json-payloads.js';
+import { createParamLookup } from '../engine/cel-policies/index.js';
 import { createOfflineHost } from './offline-host.js';
 import { forOperation, operationSubjects } from './operations.js';
 import { buildResourceInput } from './resource-input.js';
@@ -86,7 +87,14 @@ export async function runTestFile(
     ...(Array.isArray(test.globalContextEntries) ? { globalContextEntries: test.globalContextEntries } : {}),
     images: contextImages,
   });
-  const deps: CelEngineDeps = { now: opts.now ?? (() => new Date()), values, ...host };
+  const params = await readDocs(test.paramResources ?? [], dir);
+  problems.push(...params.problems);
+  const deps: CelEngineDeps = {
+    now: opts.now ?? (() => new Date()),
+    values,
+    ...host,
+    ...(params.docs.length > 0 ? { paramLookup: createParamLookup(params.docs) } : {}),
+  };
   const evaluated: Evaluated[] = [];
   const triggers: Array<{ resource: JsonObject; input: AdmissionInput }> = [];
   const policyNames = [...set.classic.map((p) => p.name), ...set.handlers.map((h) => h.name)];

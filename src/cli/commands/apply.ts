@@ -12,6 +12,7 @@ interface ApplyFlags {
   values?: string;
   userinfo?: string;
   exception: string[];
+  paramResources: string[];
   auditWarn: boolean;
   warnExitCode?: string;
   output: ApplyFormat;
@@ -30,6 +31,7 @@ export function registerApplyCommand(program: Command): void {
     .option('-f, --values <file>', 'Kyverno CLI values file')
     .option('-u, --userinfo <file>', 'admission user info file')
     .option('-e, --exception <path>', 'PolicyException file or folder (repeatable)', collect, [])
+    .option('--param-resources <path>', 'objects selected by CEL policies\' paramRef (repeatable)', collect, [])
     .option('--audit-warn', 'report failures of Audit rules as warnings', false)
     .option('--warn-exit-code <code>', 'exit code when there are warnings and no failures')
     .addOption(new Option('-o, --output <format>', 'output format').choices(Object.keys(applyFormatters)).default('table'))
@@ -40,6 +42,7 @@ export function registerApplyCommand(program: Command): void {
         policies,
         resources: flags.resource,
         exceptions: flags.exception,
+        paramResources: flags.paramResources,
         ...(flags.values ? { valuesFile: flags.values } : {}),
         ...(flags.userinfo ? { userInfoFile: flags.userinfo } : {}),
         auditWarn: flags.auditWarn,

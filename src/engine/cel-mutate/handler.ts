@@ -39,7 +39,7 @@ export function createMutatingPolicyHandler(
     return evaluateMutatingPolicy(policy, input, {
       now: deps.now(),
       bindings,
-      ...(opts.paramLookup && { paramLookup: opts.paramLookup }),
+      ...((deps.paramLookup ?? opts.paramLookup) && { paramLookup: deps.paramLookup ?? opts.paramLookup }),
       ...(opts.params !== undefined && { params: opts.params }),
       ...(host && { host }),
     });

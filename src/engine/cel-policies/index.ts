@@ -14,6 +14,7 @@ export type { CompiledCelRule, CompileCelRuleResult } from './cel-rule.js';
 export { compileCelException, isCelExceptionDocument } from './exceptions.js';
 export type { CompileCelExceptionResult } from './exceptions.js';
 export { createCostBudget } from './budget.js';
+export { createParamLookup } from './param-lookup.js';
 export type { CostBudget } from './budget.js';
 export type { CelPolicyContext } from './context.js';
 export type { CelHostLibraries } from './host-libraries.js';
