@@ -57,7 +57,7 @@ export async function evaluatePolicy(
       results.push(Object.assign(skipped, { reason: 'EXCEPTION', exception }));
       continue;
     }
-    const out = await evaluateRule(policy, rule, input, deps, { data, overrides, env }, opts);
+    const out = await evaluateRule(policy, rule, input, deps, { data, overrides, env });
     if (!out) continue;
     const result = resultOf(policy, rule, out.status, out.message);
     if (out.path !== undefined) result.path = out.path;
@@ -107,7 +107,6 @@ async function evaluateRule(
   input: AdmissionInput,
   deps: EngineDeps,
   r: RuleInputs,
-  opts: EvaluateOptions,
 ): Promise<Outcome | undefined> {
   try {
     if (rule.cel) {
