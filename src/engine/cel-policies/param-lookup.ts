@@ -2,7 +2,8 @@
  * A ParamLookup over objects already in memory (CLI `paramResources`, test resources): by apiVersion and
  * kind, then name, namespace and label selector as the API server would select them for a paramRef.
  */
-import { matchLabelSelector } from '../match/index.js';
+// Kubernetes label-selector semantics (no Kyverno wildcards): paramRef is an admissionregistration field.
+import { matchesLabelSelector } from './label-selector.js';
 import type { ParamLookup } from './types.js';
 
 interface ObjectLike {
@@ -19,6 +20,6 @@ export function createParamLookup(objects: readonly unknown[]): ParamLookup {
       const meta = o.metadata ?? {};
       if (q.name !== undefined && q.name !== '' && meta.name !== q.name) return false;
       if (q.namespace && (meta.namespace ?? 'default') !== q.namespace) return false;
-      return q.selector === undefined || matchLabelSelector(q.selector, meta.labels);
+      return matchesLabelSelector(q.selector, meta.labels);
     });
 }
