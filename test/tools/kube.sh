@@ -67,10 +67,11 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   ldflags+=" -X $pkg.gitVersion=$KUBE_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor"
   ldflags+=" -X $pkg.gitCommit=$KUBE_VERSION -X $pkg.gitTreeState=clean -X $pkg.buildDate=$commit_time"
 done
+# One build command for both: one action graph, so the packages they share compile once and both links
+# can overlap with the remaining compiles.
 log "building kube-apiserver and kubectl $KUBE_VERSION (staging modules at $KUBE_STAGING_VERSION)"
 (cd "$mod" && "$GO" mod tidy >&2 \
-  && "$GO" build -trimpath -ldflags "$ldflags" -o "$BIN_DIR/kube-apiserver" ./cmd/kube-apiserver >&2 \
-  && "$GO" build -trimpath -ldflags "$ldflags" -o "$BIN_DIR/kubectl" ./cmd/kubectl >&2)
+  && "$GO" build -trimpath -ldflags "$ldflags" -o "$BIN_DIR/" ./cmd/kube-apiserver ./cmd/kubectl >&2)
 stamp kube-apiserver "$KUBE_VERSION"
 stamp kubectl "$KUBE_VERSION"
 echo "$BIN_DIR/kube-apiserver"

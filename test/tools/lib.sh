@@ -17,7 +17,8 @@ if ! command -v "$GO" >/dev/null 2>&1; then
 fi
 export GOMODCACHE="${GOMODCACHE_OVERRIDE:-$ROOT/.cache/go/mod}"
 export GOCACHE="${GOCACHE_OVERRIDE:-$ROOT/.cache/go/build}"
-export GOFLAGS="-buildvcs=false"
+# No DWARF: the binaries are stripped at link (-s -w) anyway, so generating it only costs compile time.
+export GOFLAGS="-buildvcs=false -gcflags=all=-dwarf=false"
 export CGO_ENABLED=0
 # The generated wrapper modules must not be taken for part of some parent Go workspace.
 export GOWORK=off
