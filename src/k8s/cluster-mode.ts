@@ -132,7 +132,7 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
       if (opts.reports !== false) {
         const writer = createReportWriter({
           sink: createClusterReportSink(client),
-          metaOf: (p, ns) => policyMetaOf(policies.current().set)(p, ns),
+          metaOf: (p, ns) => policyMetaOf(policies.scanSet())(p, ns),
           ...(opts.reportFlushMs ? { flushIntervalMs: opts.reportFlushMs } : {}),
           onDrop: () => counters?.dropped.inc(),
           onError: (err, report) => log.warn({ err: String(err), report }, 'writing a policy report failed; retrying'),
@@ -155,7 +155,7 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
         unsubscribe.push(() => leader.stop());
         scanner = createBackgroundScanner({
           active: () => leader.isLeader(),
-          policies: () => policies.current().set,
+          policies: () => policies.scanSet(),
           resources: createResourceLister(client),
           deps,
           record: (e) => writer.record(e),

@@ -5,13 +5,14 @@
  * and exceptions refer across documents), debounced.
  */
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { buildPolicySet, type Issue, type PolicySetOptions } from '../../engine/index.js';
+import { buildPolicySet, type Issue, type PolicySet, type PolicySetOptions } from '../../engine/index.js';
 import { validatePolicy } from '../../policy/index.js';
 import { createSnapshot, type PolicyFileStatus, type PolicyProvider, type PolicySnapshot, type PolicyStoreStatus } from '../../server/policy-store/index.js';
 import { listApiResources } from '../client/discovery.js';
 import type { KubeClient } from '../client/kube-client.js';
 import { resourcePath } from '../client/paths.js';
 import { createWatchedCollection, type WatchedCollection } from '../informers/watched-collection.js';
+import { admissionSetOf } from './enforcement.js';
 import { POLICY_KINDS, type WatchedKind } from './policy-kinds.js';
 
 export interface ClusterPolicySourceOptions {
@@ -30,6 +31,11 @@ export interface ClusterPolicySource extends PolicyProvider {
   stop(): Promise<void>;
   /** Called after each swap; returns an unsubscribe function. */
   onChange(listener: (snapshot: PolicySnapshot) => void): () => void;
+  /**
+   * Every compiled policy, including the kinds the API server enforces itself (ValidatingAdmissionPolicy):
+   * for background scans and reports. `current()` is the admission view without them (enforcement.ts).
+   */
+  scanSet(): PolicySet;
   /** The raw documents behind the current snapshot (for webhook rules of CEL kinds). */
   documents(): readonly Record<string, unknown>[];
   /** Kinds found by discovery and watched. */
@@ -39,7 +45,8 @@ export interface ClusterPolicySource extends PolicyProvider {
 export function createClusterPolicySource(opts: ClusterPolicySourceOptions): ClusterPolicySource {
   const collections: Array<{ kind: string; apiVersion: string; c: WatchedCollection<KubernetesObject> }> = [];
   const listeners = new Set<(s: PolicySnapshot) => void>();
-  let snapshot = createSnapshot(buildPolicySet([]), 0);
+  let full = buildPolicySet([]);
+  let snapshot = createSnapshot(full, 0);
   let docs: Record<string, unknown>[] = [];
   let files: PolicyFileStatus[] = [];
   let ready = false;
@@ -75,7 +82,8 @@ export function createClusterPolicySource(opts: ClusterPolicySourceOptions): Clu
       const serving = issues.length === 0 || lastGood.has(keyOf(d));
       return { file: keyOf(d), state: issues.length ? 'rejected' : 'ok', policies: serving ? 1 : 0, issues };
     });
-    snapshot = createSnapshot(set, snapshot.generation + 1);
+    full = set;
+    snapshot = createSnapshot(admissionSetOf(set), snapshot.generation + 1);
     ready = true;
     opts.onSwap?.(snapshot);
     for (const l of listeners) l(snapshot);
@@ -117,6 +125,7 @@ export function createClusterPolicySource(opts: ClusterPolicySourceOptions): Clu
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    scanSet: () => full,
     documents: () => docs,
     watchedKinds: () => collections.map((c) => c.kind),
   };
