@@ -11,13 +11,13 @@ describe('validateAnyPattern', () => {
   it('passes when any pattern passes', () => {
     const podLevel = { spec: { securityContext: { runAsNonRoot: true }, containers: [{ name: 'a' }] } };
     const containerLevel = { spec: { containers: [{ name: 'a', securityContext: { runAsNonRoot: true } }] } };
-    expect(validateAnyPattern(podLevel, patterns)).toEqual({ status: 'pass' });
-    expect(validateAnyPattern(containerLevel, patterns)).toEqual({ status: 'pass' });
+    expect(validateAnyPattern(podLevel, patterns)).toEqual({ status: 'pass', index: 0 });
+    expect(validateAnyPattern(containerLevel, patterns)).toEqual({ status: 'pass', index: 1 });
   });
 
   it('fails listing every pattern’s failure the way Kyverno does', () => {
     const root = { spec: { containers: [{ name: 'a' }] } };
-    expect(validateAnyPattern(root, patterns, { ruleName: 'check-containers' })).toEqual({
+    expect(validateAnyPattern(root, patterns, { ruleName: 'check-containers' })).toMatchObject({
       status: 'fail',
       path: '/spec/securityContext',
       message:
@@ -35,7 +35,7 @@ describe('validateAnyPattern', () => {
   it('fails (not skips) when some patterns skip and others fail', () => {
     const mixed = [{ spec: { '<(type)': 'LoadBalancer' } , metadata: { name: 'x' } }, { spec: { replicas: 1 } }];
     const r = validateAnyPattern({ spec: { type: 'ClusterIP', replicas: 2 }, metadata: { name: 'y' } }, mixed, { ruleName: 'r' });
-    expect(r).toEqual({ status: 'fail', path: '/spec/replicas', message: 'rule r[1] failed at path /spec/replicas/' });
+    expect(r).toMatchObject({ status: 'fail', path: '/spec/replicas', message: 'rule r[1] failed at path /spec/replicas/' });
   });
 
   it('lists a pattern that errors with its error text', () => {

@@ -4,7 +4,7 @@
  */
 export type { PatternOutcome } from './types.js';
 export { validatePattern, matchPattern, type MatchResult } from './match-pattern.js';
-export { validateAnyPattern, type AnyPatternOptions } from './any-pattern.js';
+export { validateAnyPattern, type AnyPatternOptions, type AnyPatternOutcome } from './any-pattern.js';
 export { checkValue } from './check-value.js';
 export { validatePatternSyntax, PATTERN_ISSUE_CODES, type PatternIssue, type PatternIssueCode } from './syntax.js';
 export { kyvernoPath } from '../anchors/index.js';

@@ -1,26 +1,18 @@
-/** anyPattern: pass when one pattern passes; skip when all skip; else fail listing each failure. */
-import { validatePattern } from '../pattern/index.js';
-import { anyPatternFailMessage, kyvernoPath } from './messages.js';
+/**
+ * anyPattern as a rule outcome: the matching is src/engine/pattern's validateAnyPattern; this adds the
+ * rule-level wording Kyverno uses (the passing index, the rule's message framing the failures).
+ */
+import { validateAnyPattern } from '../pattern/index.js';
+import { anyPatternFailMessage } from './messages.js';
 import { outcome, type Outcome } from './outcome.js';
 import type { RuleScope } from './scope.js';
 import { substituteMessage } from './validate-rule.js';
 
 export function validateAnyPatterns(s: RuleScope, patterns: unknown[], message: string | undefined): Outcome {
   if (!Array.isArray(patterns)) return outcome.error('failed to deserialize anyPattern, expected type array', 'INVALID_RULE');
-  const failed: string[] = [];
-  const skipped: string[] = [];
-  let firstPath: string | undefined;
   const name = s.rule.name;
-  for (let i = 0; i < patterns.length; i++) {
-    const r = validatePattern(s.target, patterns[i]);
-    if (r.status === 'pass') return outcome.pass(`validation rule '${name}' anyPattern[${i}] passed.`);
-    if (r.status === 'skip') skipped.push(`rule ${name}[${i}] skipped: ${r.message}`);
-    else if (r.status === 'fail') {
-      firstPath ??= r.path;
-      failed.push(`rule ${name}[${i}] failed at path ${kyvernoPath(r.path)}`);
-    } else failed.push(`rule ${name}[${i}] failed: ${r.message}`);
-  }
-  if (failed.length === 0 && skipped.length > 0) return outcome.skip(skipped.join(' '), 'PATTERN_CONDITION_NOT_MET');
-  if (failed.length === 0) return outcome.pass(message ?? '');
-  return outcome.fail(anyPatternFailMessage(substituteMessage(message, s), failed), firstPath);
+  const r = validateAnyPattern(s.target, patterns, { ruleName: name });
+  if (r.status === 'pass') return r.index === undefined ? outcome.pass(message ?? '') : outcome.pass(`validation rule '${name}' anyPattern[${r.index}] passed.`);
+  if (r.status === 'skip') return outcome.skip(r.message, 'PATTERN_CONDITION_NOT_MET');
+  return outcome.fail(anyPatternFailMessage(substituteMessage(message, s), r.entries), r.path);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validatePattern } from './index.js';
 
-// The admission hot path: one Deployment against 17 pattern rules must take well under 1 ms.
+// A realistic Deployment against 17 everyday pattern rules (the speed of this case is `npm run bench`'s).
 const deployment = {
   apiVersion: 'apps/v1',
   kind: 'Deployment',
@@ -46,16 +46,11 @@ const patterns: unknown[] = [
   podSpec({ containers: [{ '=(ports)': [{ '=(hostPort)': 0 }] }] }),
 ];
 
-describe('performance', () => {
-  it('validates a Deployment against 17 patterns in well under 1 ms', () => {
-    const run = () => patterns.map((p) => validatePattern(deployment, p).status);
-    for (let i = 0; i < 200; i++) run(); // warm up caches and the JIT
-    const rounds = 500;
-    const start = performance.now();
-    for (let i = 0; i < rounds; i++) run();
-    const perRequestMs = (performance.now() - start) / rounds;
-    console.info(`pattern perf: ${(perRequestMs * 1000).toFixed(0)} µs per Deployment x 17 patterns`);
-    expect(run().filter((s) => s !== 'pass')).toEqual(['skip', 'fail']); // the :latest condition skips; the annotations negation fails
-    expect(perRequestMs).toBeLessThan(1);
+describe('a Deployment against 17 everyday patterns', () => {
+  it('passes all but the :latest conditional (skip) and the annotations negation (fail)', () => {
+    const statuses = patterns.map((p) => validatePattern(deployment, p).status);
+    expect(statuses.filter((s) => s !== 'pass')).toEqual(['skip', 'fail']);
+    expect(statuses.indexOf('skip')).toBe(7);
+    expect(statuses.indexOf('fail')).toBe(13);
   });
 });
