@@ -95,6 +95,8 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
   let scanner: BackgroundScanner | undefined;
   let webhooks: WebhookManager | undefined;
   const unsubscribe: Array<() => void> = [];
+  // A failed scan (a 403 on a kind the RBAC does not grant...) is logged, never swallowed.
+  const scanFailed = (err: unknown): void => log.warn({ err: String(err) }, 'background scan failed');
 
   const mode: ClusterMode = {
     client,
@@ -146,7 +148,7 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
           identity: `${hostname()}-${randomBytes(3).toString('hex')}`,
           onChange: (leading) => {
             log.info({ leading }, leading ? 'leader: running background scans' : 'not the leader: background scans paused');
-            if (leading) void scanner?.scanOnce().catch(() => undefined);
+            if (leading) void scanner?.scanOnce().catch(scanFailed);
           },
           onError: (err) => log.warn({ err: String(err) }, 'leader election failed; not leading'),
         });
@@ -166,8 +168,8 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
         });
         scanner.start();
         // A new or changed policy is scanned soon, not an hour later.
-        unsubscribe.push(policies.onChange(() => void scanner?.scanOnce().catch(() => undefined)));
-        void scanner.scanOnce().catch((err: unknown) => log.warn({ err: String(err) }, 'background scan failed'));
+        unsubscribe.push(policies.onChange(() => void scanner?.scanOnce().catch(scanFailed)));
+        void scanner.scanOnce().catch(scanFailed);
       }
       Object.assign(mode, { ...(reports ? { reports } : {}), ...(scanner ? { scanner } : {}), ...(webhooks ? { webhooks } : {}) });
     },
