@@ -23,6 +23,7 @@ import { createSecretStore } from './secrets/secret-store.js';
 import { createWebhookManager, type WebhookManager } from './webhooks/webhook-manager.js';
 import { reportCounters } from './report-metrics.js';
 import { createLeaderElector, type LeaderElector } from './leases/leader-election.js';
+import { startClusterBackupIntegration, type ClusterBackupIntegration, type ClusterBackupIntegrationOptions } from './backup/index.js';
 
 export type CertMode = 'selfManaged' | 'secret' | 'certManager';
 export const CERT_MODES: readonly CertMode[] = ['selfManaged', 'secret', 'certManager'];
@@ -47,6 +48,8 @@ export interface ClusterModeOptions {
   leaseName?: string;
   logger: Logger;
   metrics?: Metrics;
+  /** Data protection (src/k8s/backup); absent = off. */
+  backup?: Omit<ClusterBackupIntegrationOptions, 'client' | 'namespace' | 'leaseName' | 'logger'>;
 }
 
 export interface ClusterMode {
@@ -62,6 +65,8 @@ export interface ClusterMode {
   scanner?: BackgroundScanner;
   webhooks?: WebhookManager;
   leader?: LeaderElector;
+  /** Data protection: admission extension, scheduled backups (Lease-gated), backup webhooks. */
+  backup?: ClusterBackupIntegration;
   /** Starts webhook management, reports and scans against the serving certificate. */
   attach(certs: CertSource): Promise<void>;
   stop(): Promise<void>;
@@ -87,6 +92,9 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
   await Promise.all([policies.start(), namespaces.start()]);
   log.info({ kinds: policies.watchedKinds(), server: client.server }, 'watching cluster policies');
   const lookups = createClusterLookups({ client });
+  const backup = opts.backup
+    ? await startClusterBackupIntegration({ ...opts.backup, client, namespace: opts.namespace, leaseName: opts.leaseName ?? opts.serviceName ?? 'guardrail', logger: opts.logger })
+    : undefined;
   const sans = [...serviceSans(opts.serviceName ?? 'guardrail', opts.namespace), ...(opts.dnsNames ?? [])];
   const certSource = certSourceFor(opts, client, sans, log);
   const counters = opts.metrics ? reportCounters(opts.metrics.registry) : undefined;
@@ -104,7 +112,9 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
     lookups,
     enrichInput: (input) => withNamespaceLabels(input, namespaces.labelsOf),
     ...(certSource ? { certSource } : {}),
+    ...(backup ? { backup } : {}),
     onAdmitted(event) {
+      if (event.webhook === 'validate') backup?.onAdmitted(event);
       if (!reports || event.webhook !== 'validate' || event.request.dryRun === true) return;
       const req = event.request;
       const obj = (req.object ?? req.oldObject ?? {}) as { metadata?: { name?: string; uid?: string } };
@@ -131,6 +141,7 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
         await manager.sync();
         unsubscribe.push(policies.onChange(() => manager.schedule()), certs.onChange(() => manager.schedule()));
       } else log.warn('no --webhook-url or --service-name: webhook configurations are not managed');
+      await backup?.attach(target, certs);
       if (opts.reports !== false) {
         const writer = createReportWriter({
           sink: createClusterReportSink(client),
@@ -175,6 +186,7 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
     },
     async stop() {
       for (const u of unsubscribe) u();
+      await backup?.stop();
       webhooks?.stop();
       scanner?.stop();
       await reports?.stop().catch(() => undefined);

@@ -29,7 +29,22 @@ export async function startClusterServer(opts: ClusterServeOptions): Promise<Run
   const log = opts.logger;
   const metrics = opts.metrics ?? createMetrics({ processMetrics: true });
   const policySetOptions = defaultPolicySetOptions();
-  const cluster = await startClusterMode({ ...opts, metrics, policySetOptions });
+  const cluster = await startClusterMode({
+    ...opts,
+    metrics,
+    policySetOptions,
+    ...(opts.backup
+      ? {
+          backup: {
+            ...opts.backup,
+            onRun: (r) => {
+              if (r.restorePoint.status?.state === 'Complete') metrics.backupLastSuccess.set({ policy: r.restorePoint.spec.policy.name }, Date.parse(r.restorePoint.spec.time) / 1000);
+              opts.backup?.onRun?.(r);
+            },
+          },
+        }
+      : {}),
+  });
   const sans = [...serviceSans(opts.serviceName ?? 'guardrail', opts.namespace), ...(opts.dnsNames ?? [])];
   const certs: CertSource = cluster.certSource ?? createCertSource('files', { dir: opts.certsDir, sans, onEvent: (e) => log[e.type === 'error' ? 'warn' : 'info']({ certs: opts.certsDir }, e.message) });
   await certs.start();
@@ -45,6 +60,7 @@ export async function startClusterServer(opts: ClusterServeOptions): Promise<Run
     lookups: cluster.lookups,
     onAdmitted: (e) => cluster.onAdmitted(e),
     enrichInput: cluster.enrichInput,
+    ...(cluster.backup ? { extension: cluster.backup.extension } : {}),
     ...(opts.evalTimeoutMs !== undefined ? { evalTimeoutMs: opts.evalTimeoutMs } : {}),
   });
   if (!httpsServer) throw new Error('internal: HTTPS server was not created');

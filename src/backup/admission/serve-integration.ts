@@ -1,11 +1,13 @@
 /**
- * What `guardrail serve` (local mode) runs for data protection: the admission extension over the local
- * engine, registration of admitted apps (onAdmitted: allowed and not dryRun), and the scheduler driver.
+ * What `guardrail serve` runs for data protection: the admission extension over the engine (local mode's
+ * folders, or cluster mode's, src/k8s/backup), registration of admitted apps (onAdmitted: allowed and not
+ * dryRun), and the scheduler driver (cluster mode: only while this replica holds the backup Lease).
  * A broken backup config is logged and leaves admission to the policies: the webhook must keep answering.
  */
 import { stat } from 'node:fs/promises';
 import type { Logger } from '../../observability/index.js';
 import type { AdmissionRequest } from '../../admission/index.js';
+import type { ComplianceResult } from '../compliance/index.js';
 import { startDriver, type BackupEngine, type Driver, type RunResult } from '../engine/index.js';
 import { createBackupAdmission, type BackupAdmission } from './extension.js';
 
@@ -21,21 +23,30 @@ export interface BackupIntegrationOptions {
   tickMs?: number;
   /** Called after each scheduled run (metrics). */
   onRun?: (r: RunResult) => void;
+  /** Every app's compliance, at start, after each run or registration, and every complianceIntervalMs (metrics). */
+  onCompliance?: (results: ComplianceResult[]) => void;
+  /** Default 60 s: a restore point ages past its RPO with no run to report it. */
+  complianceIntervalMs?: number;
+  /** Cluster mode: whether this replica leads (only the Lease holder runs scheduled backups). */
+  active?: () => boolean;
 }
 
 export async function startBackupIntegration(engine: BackupEngine, log: Logger, opts: BackupIntegrationOptions = {}): Promise<BackupIntegration> {
   const { tickMs } = opts;
-  if (!(await stat(engine.configDir).then((s) => s.isDirectory(), () => false))) {
+  if (engine.source.kind === 'folder' && !(await stat(engine.configDir).then((s) => s.isDirectory(), () => false))) {
     log.info({ backupConfig: engine.configDir }, 'no backup config folder: data protection is off (see backup-config/README.md)');
     return { extension: {}, onAdmitted: () => undefined, stop: async () => undefined };
   }
   const extension = createBackupAdmission(engine);
+  const compliance = complianceRefresh(engine, log, opts);
   await engine.config().catch((err: unknown) => log.error({ err: String(err) }, 'backup config invalid; backups will not run until it is fixed'));
   const driver: Driver = await startDriver(engine, {
     ...(tickMs ? { intervalMs: tickMs } : {}),
+    ...(opts.active ? { active: opts.active } : {}),
     onRun: (r) => {
       log.info({ restorePoint: r.restorePoint.metadata.name, state: r.restorePoint.status?.state, message: r.restorePoint.status?.message }, 'backup run finished');
       opts.onRun?.(r);
+      compliance.refresh();
     },
     onError: (err) => log.error({ err: String(err) }, 'backup scheduler tick failed'),
   });
@@ -49,10 +60,21 @@ export async function startBackupIntegration(engine: BackupEngine, log: Logger, 
     onAdmitted({ request, allowed }) {
       if (!allowed) return;
       extension.admitted(request.object).then(
-        () => undefined,
+        () => compliance.refresh(), // a newly registered app counts at once, not a minute later
         (err: unknown) => log.error({ err: String(err), uid: request.uid }, 'could not register the app for protection'),
       );
     },
-    stop: () => driver.stop(),
+    stop: () => (compliance.stop(), driver.stop()),
   };
+}
+
+function complianceRefresh(engine: BackupEngine, log: Logger, opts: BackupIntegrationOptions): { refresh(): void; stop(): void } {
+  const { onCompliance } = opts;
+  if (!onCompliance) return { refresh: () => undefined, stop: () => undefined };
+  const refresh = (): void =>
+    void engine.status().then(onCompliance, (err: unknown) => log.warn({ err: String(err) }, 'backup compliance evaluation failed'));
+  const timer = setInterval(refresh, opts.complianceIntervalMs ?? 60_000);
+  timer.unref();
+  refresh();
+  return { refresh, stop: () => clearInterval(timer) };
 }

@@ -95,6 +95,8 @@ export interface BackupPolicySpec {
   readonly selector: WorkloadSelector;
   readonly actions: readonly PolicyAction[];
   readonly paused?: boolean;
+  /** Cluster mode: the VolumeSnapshotClass of the PVC snapshots; default the class annotated as default. */
+  readonly volumeSnapshotClassName?: string;
   /** Runs outside this window wait for its next opening (K10 backupWindow). */
   readonly backupWindow?: { readonly start: TimeOfDay; readonly end: TimeOfDay };
   readonly hooks?: { readonly preBackup?: readonly HookRef[]; readonly postBackup?: readonly HookRef[]; readonly onFailure?: readonly HookRef[] };

@@ -19,6 +19,8 @@ export interface CaptureInput {
   readonly workload: KubeObject;
   /** Candidates for related objects (local mode: the manifests folder). */
   readonly candidates: readonly KubeObject[];
+  /** The app's objects, already chosen (cluster mode: its namespace); replaces workload + related candidates. */
+  readonly objects?: readonly KubeObject[];
   readonly volumes: VolumeCapture;
   readonly stagingDir: string;
 }
@@ -45,7 +47,7 @@ export async function captureApp(input: CaptureInput): Promise<CaptureResult> {
   const manifestsDir = join(stagingDir, 'manifests');
   await mkdir(manifestsDir, { recursive: true });
   await mkdir(join(stagingDir, 'dumps'), { recursive: true });
-  const objects = [workload, ...relatedObjects(workload, input.candidates)].map(sanitizeObject);
+  const objects = (input.objects ?? [workload, ...relatedObjects(workload, input.candidates)]).map(sanitizeObject);
   const items: ItemOutcome[] = [];
   for (const [i, o] of objects.entries()) {
     await writeFile(join(manifestsDir, fileName(i, o)), stringify(o), { mode: 0o600 });
@@ -54,7 +56,8 @@ export async function captureApp(input: CaptureInput): Promise<CaptureResult> {
   let bytes = 0;
   for (const volume of await input.volumes.discover(ns, workload.metadata.name, declaredVolumes(workload))) {
     const r = await input.volumes.capture({ namespace: ns, workload: workload.metadata.name, volume }, join(stagingDir, 'volumes', volume));
-    items.push({ kind: 'Volume', name: volume, namespace: ns, outcome: r.ok ? 'Succeeded' : 'Failed', message: r.ok ? `${r.bytes} bytes (${input.volumes.kind})` : (r.message ?? 'failed') });
+    const ok = r.ok ? (r.message ?? `${r.bytes} bytes (${input.volumes.kind})`) : (r.message ?? 'failed');
+    items.push({ kind: r.item?.kind ?? 'Volume', name: r.item?.name ?? volume, namespace: ns, outcome: r.ok ? 'Succeeded' : 'Failed', message: ok });
     if (!r.ok) throw new Error(`volume ${volume}: ${r.message ?? 'capture failed'}`);
     bytes += r.bytes;
   }

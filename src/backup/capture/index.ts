@@ -9,3 +9,5 @@ export type { VolumeCapture, VolumeRef, VolumeOutcome } from './volumes.js';
 export { loadManifests } from './load-manifests.js';
 export { objectKey } from './types.js';
 export type { KubeObject } from './types.js';
+export { isCapturedResource, skipReason, SKIPPED_RESOURCES, SKIPPED_GROUPS } from './namespace-filter.js';
+export type { SkipReason } from './namespace-filter.js';

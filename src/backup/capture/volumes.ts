@@ -2,11 +2,12 @@
  * Volume data behind one interface. Local mode: `local-folder`, one folder per volume under the volumes
  * root (`<root>/<namespace>/<workload>/<volume>`), copied while the app is frozen by its hooks.
  *
- * Cluster mode plugs in a `csi-snapshot` implementation of the same interface: capture() creates a
- * snapshot.storage.k8s.io/v1 VolumeSnapshot of the PVC (class from the PVC's StorageClass driver), waits
- * for readyToUse, provisions a temporary PVC from it (dataSource) and mounts it into a short-lived pod
- * that streams its files into the repository; restore() creates the target PVC with the data restored by
- * the same mover pod. src/k8s owns the client calls; nothing here imports it.
+ * Cluster mode plugs in a `csi-snapshot` implementation of the same interface (src/k8s/backup): capture()
+ * creates a snapshot.storage.k8s.io/v1 VolumeSnapshot of the PVC, waits a bounded time for readyToUse and
+ * records the snapshot (not its bytes) in the restore point; restore() makes the snapshot available in the
+ * target namespace and answers the dataSource of the PVC to create. Moving the bytes into the repository
+ * (a short-lived mover Job mounting a PVC made from the snapshot) fits behind the same capture() later.
+ * src/k8s owns the client calls; nothing here imports it.
  */
 import { cp, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,11 +23,15 @@ export interface VolumeOutcome {
   readonly ok: boolean;
   readonly bytes: number;
   readonly message?: string;
+  /** How the restore point lists it (default Volume/<volume>), e.g. the VolumeSnapshot a CSI capture made. */
+  readonly item?: { readonly kind: string; readonly name: string };
+  /** Restore: the PVC named `volume` is to be created with this dataSource (a CSI VolumeSnapshot). */
+  readonly dataSource?: { readonly apiGroup: string; readonly kind: string; readonly name: string };
 }
 
 export interface VolumeCapture {
   readonly kind: 'local-folder' | 'csi-snapshot';
-  /** Volumes that exist for this workload (declared ones and, in local mode, any folder present). */
+  /** Volumes that exist for this workload (declared ones and, in local mode, any folder present; cluster mode: every PVC of the namespace). */
   discover(namespace: string, workload: string, declared: readonly string[]): Promise<string[]>;
   /** Copies the volume's data into `into` (a folder that will be backed up). */
   capture(ref: VolumeRef, into: string): Promise<VolumeOutcome>;

@@ -3,7 +3,7 @@
  * slot starts within half a minute) and starts the runs it decides; the engine keeps one run per app.
  * Apps come from the registry at every tick (serve's webhook may add some). Scheduler state is saved in
  * the state folder so that a restart catches up a missed slot exactly once.
- * Single process: with several replicas only a coordination.k8s.io Lease holder may tick (cluster mode).
+ * With several replicas only the coordination.k8s.io Lease holder runs backups (cluster mode: `active`).
  */
 import { readFile } from 'node:fs/promises';
 import { createScheduler, type AppRunState } from '../scheduler/index.js';
@@ -17,6 +17,8 @@ export interface DriverOptions {
   readonly clock?: () => number;
   readonly onRun?: (r: RunResult) => void;
   readonly onError?: (err: unknown) => void;
+  /** Cluster mode: only the Lease holder ticks; a replica that is not leading decides nothing. */
+  readonly active?: () => boolean;
 }
 
 export interface Driver {
@@ -32,6 +34,7 @@ export async function startDriver(engine: BackupEngine, o: DriverOptions = {}): 
   const ac = new AbortController();
   const inFlight = new Set<Promise<unknown>>();
   const tick = async (): Promise<RunResult[]> => {
+    if (o.active && !o.active()) return [];
     const config = await engine.config();
     for (const app of await engine.registry.list()) {
       const policy = config.policies.find((p) => p.metadata.name === app.policy);

@@ -1,6 +1,8 @@
-/** The in-process data-protection engine (local mode): registry, runs, RestorePoints, retention, scheduler driver. */
+/** The in-process data-protection engine (local mode; cluster mode plugs in src/k8s/backup): registry, runs, RestorePoints, retention, scheduler driver. */
 export { createBackupEngine, EngineConfigError } from './engine.js';
 export type { BackupEngine, EngineOptions, RunFilter } from './engine.js';
+export { createFolderConfigSource, relatedObjectSource } from './sources.js';
+export type { BackupConfigSource, ObjectSource, VolumesFor } from './sources.js';
 export { startDriver } from './driver.js';
 export type { Driver, DriverOptions } from './driver.js';
 export { createAppRegistry, appId } from './app-registry.js';

@@ -5,7 +5,7 @@
  */
 import { parseDuration } from '../../engine/values/index.js';
 import type { LocationProfile } from '../api/index.js';
-import { createDirTrustStore, isRepoError, openRepository, initRepository, type Repository } from '../repository/index.js';
+import { createDirTrustStore, isRepoError, openRepository, initRepository, type Repository, type TrustStore } from '../repository/index.js';
 import { openStorage, type OpenStorageEnv } from '../storage/index.js';
 import { join } from 'node:path';
 
@@ -14,6 +14,8 @@ export interface RepoAccess {
   readonly trustDir: string;
   readonly env: OpenStorageEnv;
   readonly now?: () => number;
+  /** Journal key and anchor per repository id; default a folder per id under trustDir. */
+  readonly trust?: (repoId: string) => TrustStore;
 }
 
 export function locationOf(profile: LocationProfile): string {
@@ -32,7 +34,7 @@ export async function openOrInit(location: string, access: RepoAccess, init: { p
   const base = {
     storage: openStorage(location, access.env),
     password: access.password,
-    trust: (id: string) => createDirTrustStore(join(access.trustDir, id || 'unknown')),
+    trust: access.trust ?? ((id: string) => createDirTrustStore(join(access.trustDir, id || 'unknown'))),
     ...(access.now ? { now: access.now } : {}),
   };
   try {

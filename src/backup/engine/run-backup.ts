@@ -5,7 +5,7 @@
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportActions, findProfile, type BackupPolicy, type ItemOutcome, type RestorePoint } from '../api/index.js';
+import { exportActions, findProfile, type BackupPolicy, type ItemOutcome, type LocationProfile, type RestorePoint } from '../api/index.js';
 import { captureApp, type VolumeCapture } from '../capture/index.js';
 import { withHooks, type HookOutcome } from '../hooks/index.js';
 import type { RegisteredApp } from './app-registry.js';
@@ -15,12 +15,17 @@ import { applyRetention } from './retention-run.js';
 import { locationOf, openOrInit, protectionMsOf, type RepoAccess } from './repositories.js';
 import type { RestorePointStore } from './restore-point-store.js';
 import type { StatePaths } from './state-paths.js';
+import { relatedObjectSource, type ObjectSource } from './sources.js';
 
 export interface RunDeps {
   readonly config: LocalConfig;
   readonly paths: StatePaths;
   readonly store: RestorePointStore;
   readonly access: RepoAccess;
+  /** Access to a profile's repository (its credentials); default `access`. */
+  readonly accessFor?: (profile: LocationProfile) => Promise<RepoAccess>;
+  /** Which objects make up the app; default the workload and its related objects from the config folder. */
+  readonly objects?: ObjectSource;
   readonly volumes: VolumeCapture;
   readonly now: () => number;
   readonly signal?: AbortSignal;
@@ -52,8 +57,8 @@ export async function runBackup(app: RegisteredApp, deps: RunDeps): Promise<RunR
   try {
     const plan = { pre: (policy.spec.hooks?.preBackup ?? []).map((h) => h.name), post: (policy.spec.hooks?.postBackup ?? []).map((h) => h.name) };
     await mkdir(join(content, 'dumps'), { recursive: true });
-    const run = await withHooks({ hooks: deps.config.hooks, plan, dumpDir: join(content, 'dumps'), ...(deps.signal ? { signal: deps.signal } : {}) }, () =>
-      captureApp({ workload: app.manifest, candidates: deps.config.manifests, volumes: deps.volumes, stagingDir: content }),
+    const run = await withHooks({ hooks: deps.config.hooks, plan, dumpDir: join(content, 'dumps'), ...(deps.signal ? { signal: deps.signal } : {}) }, async () =>
+      captureApp({ workload: app.manifest, candidates: [], objects: await (deps.objects ?? relatedObjectSource).objectsOf(app, deps.config), volumes: deps.volumes, stagingDir: content }),
     );
     const items = [...(run.value?.items ?? []), ...hookItems(run.outcomes)];
     if (run.error || !run.value) return await fail(run.error ?? 'capture failed', items, run.outcomes);
@@ -88,7 +93,8 @@ async function storeSnapshots(app: RegisteredApp, policy: BackupPolicy, name: st
       const profile = findProfile(deps.config.profiles, ref, policy.metadata.namespace);
       if (!profile) throw new Error(`export: LocationProfile ${ref.name} does not exist`);
       const location = locationOf(profile);
-      const repo = await openOrInit(location, deps.access, { protectionMs: protectionMsOf(profile), ...(profile.spec.lockMode ? { lockMode: profile.spec.lockMode } : {}) }).catch((err: unknown) => {
+      const access = deps.accessFor ? await deps.accessFor(profile) : deps.access;
+      const repo = await openOrInit(location, access, { protectionMs: protectionMsOf(profile), ...(profile.spec.lockMode ? { lockMode: profile.spec.lockMode } : {}) }).catch((err: unknown) => {
         throw new Error(`export to LocationProfile ${ref.name} (${location}): ${err instanceof Error ? err.message : String(err)}`);
       });
       const id = (await repo.backup([content], { tags })).snapshot;

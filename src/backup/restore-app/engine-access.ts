@@ -8,5 +8,5 @@ export { locationOf } from '../engine/index.js';
 export type { BackupEngine } from '../engine/index.js';
 
 export function openRepository(location: string, access: RepoAccess): Promise<Repository> {
-  return open({ storage: openStorage(location, access.env), password: access.password, trust: (id: string) => createDirTrustStore(join(access.trustDir, id || 'unknown')) });
+  return open({ storage: openStorage(location, access.env), password: access.password, trust: access.trust ?? ((id: string) => createDirTrustStore(join(access.trustDir, id || 'unknown'))) });
 }

@@ -1,17 +1,23 @@
 /**
- * `guardrail backup run|status|list|restore`: the local data-protection engine from the command line.
+ * `guardrail backup run|status|list|restore`: the data-protection engine from the command line, local
+ * (folders) or, with --kubeconfig, against a cluster (src/k8s/backup: CRs, bound workloads, CSI snapshots).
  * Thin: flags in, src/backup/engine and src/backup/restore-app out. Exit 0 clean, 1 a run failed or an app
  * is not compliant, 2 bad input (config, unknown app or restore point). Data on stdout, summary on stderr.
  */
 import { type Command, Option } from 'commander';
 import { createBackupEngine, EngineConfigError, type BackupEngine } from '../../backup/engine/index.js';
-import { loadTransforms, restoreApp, RestoreError } from '../../backup/restore-app/index.js';
+import { loadTransforms, restoreApp, RestoreError, type RestoreAppOptions } from '../../backup/restore-app/index.js';
+import { createKubeClient } from '../../k8s/index.js';
+import { createApiSink, createClusterBackup, createCsiSnapshotCapture } from '../../k8s/backup/index.js';
 
 export interface BackupFlags {
   backupConfig: string;
   state: string;
   volumesRoot: string;
   passwordFile?: string;
+  kubeconfig?: string;
+  guardrailNamespace?: string;
+  snapshotWait?: string;
 }
 
 export const BACKUP_DEFAULTS = { backupConfig: './backup-config', state: './.guardrail/state', volumesRoot: './volumes' } as const;
@@ -25,7 +31,30 @@ export function addBackupOptions(cmd: Command): Command {
     .option('--password-file <file>', 'repository password (else env GUARDRAIL_REPO_PASSWORD, else one generated into the state folder)');
 }
 
+/** `guardrail backup` only: the same commands against a cluster. */
+function addClusterOptions(cmd: Command): Command {
+  return cmd
+    .option('--kubeconfig <file>', 'cluster mode: BackupPolicies, LocationProfiles and RestorePoints from this cluster, apps = bound workloads')
+    .option('--guardrail-namespace <ns>', "cluster mode: Guardrail's namespace (repository password and trust Secrets)", process.env.POD_NAMESPACE ?? 'guardrail')
+    .option('--snapshot-wait <seconds>', 'cluster mode: how long a run waits for each VolumeSnapshot to be readyToUse', '30');
+}
+
+const clusterOf = (f: BackupFlags) => {
+  const client = createKubeClient({ kubeconfig: f.kubeconfig ?? '' });
+  const backup = createClusterBackup({
+    client,
+    namespace: f.guardrailNamespace ?? 'guardrail',
+    stateDir: f.state,
+    env: process.env,
+    watch: false,
+    snapshotWaitMs: Number(f.snapshotWait ?? '30') * 1000,
+    ...(f.passwordFile ? { passwordFile: f.passwordFile } : {}),
+  });
+  return { client, engine: backup.engine };
+};
+
 export function engineFromFlags(f: BackupFlags, log: (s: string) => void): BackupEngine {
+  if (f.kubeconfig) return clusterOf(f).engine;
   return createBackupEngine({
     configDir: f.backupConfig,
     stateDir: f.state,
@@ -58,7 +87,7 @@ const pad = (rows: string[][]): string => {
 
 export function registerBackupCommand(program: Command): void {
   const backup = program.command('backup').description('data protection in local mode: run backups, show compliance, list and restore restore points');
-  addBackupOptions(backup.command('run').description('take a restore point now'))
+  addClusterOptions(addBackupOptions(backup.command('run').description('take a restore point now')))
     .option('--app <ns/name>', 'one registered app')
     .option('--policy <name>', 'every app bound to this BackupPolicy')
     .option('--all', 'every registered app')
@@ -77,7 +106,7 @@ export function registerBackupCommand(program: Command): void {
         return failed ? 1 : 0;
       }),
     );
-  addBackupOptions(backup.command('status').description('compliance per app: Unmanaged, Compliant or NonCompliant with reasons'))
+  addClusterOptions(addBackupOptions(backup.command('status').description('compliance per app: Unmanaged, Compliant or NonCompliant with reasons')))
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(
       action(async (f: BackupFlags & { output: string }) => {
@@ -87,7 +116,7 @@ export function registerBackupCommand(program: Command): void {
         return status.some((s) => s.state === 'NonCompliant') ? 1 : 0;
       }),
     );
-  addBackupOptions(backup.command('list').description('restore points, oldest first'))
+  addClusterOptions(addBackupOptions(backup.command('list').description('restore points, oldest first')))
     .option('--app <ns/name>', 'only this app')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(
@@ -98,7 +127,7 @@ export function registerBackupCommand(program: Command): void {
         return 0;
       }),
     );
-  addBackupOptions(backup.command('restore').description('restore a restore point into a folder, optionally into another namespace').argument('<restore-point>'))
+  addClusterOptions(addBackupOptions(backup.command('restore').description('restore a restore point into a folder or (--kubeconfig) the cluster, optionally into another namespace').argument('<restore-point>')))
     .option('--namespace <ns>', 'target namespace (default: the app\'s)')
     .option('--target <dir>', 'target folder (local mode)', './restored')
     .option('--transform <file>', 'JSON-patch transforms (transforms: [{kind, name, patch}])')
@@ -108,9 +137,12 @@ export function registerBackupCommand(program: Command): void {
     .action(
       action(async (name: string, f: BackupFlags & { namespace?: string; target: string; transform?: string; storageClass: string[]; existing: 'skip' | 'update'; output: string }) => {
         const storageClasses = Object.fromEntries(f.storageClass.map((m) => m.split('=', 2) as [string, string]));
-        const r = await restoreApp(engineFromFlags(f, err), {
+        // Cluster mode: objects through the API, PVCs from their VolumeSnapshots; local mode: the target folder.
+        const cluster = f.kubeconfig ? clusterOf(f) : undefined;
+        const into: Partial<RestoreAppOptions> = cluster ? { sink: createApiSink(cluster.client), volumes: createCsiSnapshotCapture({ client: cluster.client }) } : { target: f.target };
+        const r = await restoreApp(cluster?.engine ?? engineFromFlags(f, err), {
+          ...into,
           restorePoint: name,
-          target: f.target,
           existing: f.existing,
           storageClasses,
           ...(f.namespace ? { namespace: f.namespace } : {}),
@@ -118,7 +150,7 @@ export function registerBackupCommand(program: Command): void {
         });
         if (f.output === 'json') out(JSON.stringify({ restorePoint: name, namespace: r.namespace, preRestorePoint: r.preRestorePoint, items: r.items }, null, 2));
         else out(pad([['KIND', 'NAME', 'NAMESPACE', 'OUTCOME', 'MESSAGE'], ...r.items.map((i) => [i.kind, i.name, i.namespace ?? '', i.outcome, i.message ?? ''])]));
-        err(`restored ${name} into ${f.target} (namespace ${r.namespace})${r.preRestorePoint ? `; the target was saved first as ${r.preRestorePoint}` : ''}`);
+        err(`restored ${name} into ${cluster ? cluster.client.server : f.target} (namespace ${r.namespace})${r.preRestorePoint ? `; the target was saved first as ${r.preRestorePoint}` : ''}`);
         return r.ok ? 0 : 1;
       }),
     );

@@ -8,7 +8,7 @@ import { DEFAULT_EVAL_TIMEOUT_MS } from '../../admission/index.js';
 import { startServer, type RunningServer } from '../../server/index.js';
 import { CERT_MODES, startClusterServer, type CertMode } from '../../k8s/index.js';
 import { startBackupIntegration } from '../../backup/admission/index.js';
-import { createMetrics } from '../../observability/index.js';
+import { createBackupMetrics, createMetrics } from '../../observability/index.js';
 import { addBackupOptions, engineFromFlags, type BackupFlags } from './backup.js';
 
 interface ServeFlags extends BackupFlags {
@@ -85,15 +85,19 @@ export function registerServeCommand(program: Command): void {
           logger,
           shutdownDelayMs: flags.shutdownDelay * 1000,
           evalTimeoutMs: flags.evalTimeout * 1000,
+          // Data protection from the cluster's BackupPolicies/LocationProfiles; --state holds the working repository.
+          backup: { stateDir: flags.state, env: process.env, ...(flags.passwordFile ? { passwordFile: flags.passwordFile } : {}) },
         });
         return exitOnSignals(server, logger);
       }
       const metrics = createMetrics({ processMetrics: true });
+      const backupMetrics = createBackupMetrics(metrics.registry);
       const backup = await startBackupIntegration(engineFromFlags(flags, (m) => logger.warn(m)), logger, {
         onRun: (r) => {
           if (r.restorePoint.status?.state !== 'Complete') return;
           metrics.backupLastSuccess.set({ policy: r.restorePoint.spec.policy.name }, Date.parse(r.restorePoint.spec.time) / 1000);
         },
+        onCompliance: (results) => backupMetrics.record(results),
       });
       const server = await startServer({
         metrics,

@@ -43,6 +43,7 @@ export const backupPolicySchema: JsonSchema = topLevel(
       }),
       actions: { type: 'array', minItems: 1, items: action },
       paused: { type: 'boolean' },
+      volumeSnapshotClassName: str({ minLength: 1 }),
       backupWindow: strictObject({ start: timeOfDay, end: timeOfDay }, ['start', 'end']),
       hooks: strictObject({ preBackup: hookRefs, postBackup: hookRefs, onFailure: hookRefs }),
     },

@@ -1,0 +1,29 @@
+/**
+ * The webhook configurations data protection needs beside the policies' own: Deployments and StatefulSets
+ * on /mutate (binding annotations) and /validate (unknown BackupPolicy denied). The policies' configurations
+ * list only the kinds their rules match, so without these a cluster with no mutate policy for Deployments
+ * would never call /mutate for them. A separate pair (`guardrail-backup`), built by the same builder.
+ */
+import { applyObject } from '../client/apply.js';
+import type { KubeClient } from '../client/kube-client.js';
+import { buildWebhookConfigs, type WebhookConfigs, type WebhookTarget } from '../webhooks/build-webhook-configs.js';
+import type { PolicyNeeds } from '../webhooks/policy-needs.js';
+
+export const BACKUP_WEBHOOK_NAME = 'guardrail-backup';
+
+const KINDS = [{ kinds: ['apps/v1/Deployment', 'apps/v1/StatefulSet'], operations: ['CREATE', 'UPDATE'] }];
+
+export function buildBackupWebhookConfigs(target: WebhookTarget, ownNamespace: string): WebhookConfigs {
+  // Fail: a production workload admitted without its binding would silently go unprotected.
+  const needs: PolicyNeeds[] = [{ policy: 'data-protection', failurePolicy: 'Fail', validate: KINDS, mutate: KINDS, validateRules: [], mutateRules: [] }];
+  const c = buildWebhookConfigs(needs, { target, ownNamespace, name: BACKUP_WEBHOOK_NAME });
+  const validating = c.validating as { webhooks: { name: string }[] };
+  // The builder always adds the policy-validating webhook; the policies' configuration has it already.
+  return { ...c, validating: { ...c.validating, webhooks: validating.webhooks.filter((w) => !w.name.startsWith('validate-policy.')) } };
+}
+
+export async function applyBackupWebhooks(client: KubeClient, target: WebhookTarget, ownNamespace: string): Promise<void> {
+  const c = buildBackupWebhookConfigs(target, ownNamespace);
+  await applyObject(client, 'validatingwebhookconfigurations', c.validating as never);
+  await applyObject(client, 'mutatingwebhookconfigurations', c.mutating as never);
+}
