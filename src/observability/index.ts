@@ -1,4 +1,5 @@
 /** Observability: the logger factory and every metric name, in one place. */
+export { createBackupMetrics, type AppCompliance, type BackupMetrics } from './backup-metrics.js';
 export { createLogger, isLogLevel, LOG_LEVELS, type Logger, type LoggerOptions, type LogLevel } from './logger.js';
 export {
   createMetrics,

@@ -1,6 +1,6 @@
 /**
  * Every Prometheus metric Guardrail exposes is named in this file and nowhere else (a test keeps it so).
- * Labels are bounded: webhook, operation, kind, decision, policy, rule, status, mode. Never a resource
+ * Labels are bounded: webhook, operation, kind, decision, policy, rule, status, mode, state, reason. Never a resource
  * name or namespace: those are unbounded and would blow up the series count.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -15,6 +15,9 @@ export const METRIC_NAMES = {
   certificateExpiry: 'guardrail_certificate_expiry_timestamp_seconds',
   policyReportEntriesDropped: 'guardrail_policy_report_entries_dropped_total',
   backupLastSuccess: 'guardrail_backup_last_success_timestamp_seconds',
+  backupExpectedInterval: 'guardrail_backup_expected_interval_seconds',
+  backupApps: 'guardrail_backup_apps',
+  backupAppReasons: 'guardrail_backup_noncompliant_apps',
 } as const;
 
 export const METRIC_PREFIX = 'guardrail_';
