@@ -1,6 +1,7 @@
 /**
- * What `guardrail serve` (local mode) runs for data protection: the admission extension over the local
- * engine, registration of admitted apps (onAdmitted: allowed and not dryRun), and the scheduler driver.
+ * What `guardrail serve` runs for data protection: the admission extension over the engine (local mode's
+ * folders, or cluster mode's, src/k8s/backup), registration of admitted apps (onAdmitted: allowed and not
+ * dryRun), and the scheduler driver (cluster mode: only while this replica holds the backup Lease).
  * A broken backup config is logged and leaves admission to the policies: the webhook must keep answering.
  */
 import { stat } from 'node:fs/promises';
@@ -26,11 +27,13 @@ export interface BackupIntegrationOptions {
   onCompliance?: (results: ComplianceResult[]) => void;
   /** Default 60 s: a restore point ages past its RPO with no run to report it. */
   complianceIntervalMs?: number;
+  /** Cluster mode: whether this replica leads (only the Lease holder runs scheduled backups). */
+  active?: () => boolean;
 }
 
 export async function startBackupIntegration(engine: BackupEngine, log: Logger, opts: BackupIntegrationOptions = {}): Promise<BackupIntegration> {
   const { tickMs } = opts;
-  if (!(await stat(engine.configDir).then((s) => s.isDirectory(), () => false))) {
+  if (engine.source.kind === 'folder' && !(await stat(engine.configDir).then((s) => s.isDirectory(), () => false))) {
     log.info({ backupConfig: engine.configDir }, 'no backup config folder: data protection is off (see backup-config/README.md)');
     return { extension: {}, onAdmitted: () => undefined, stop: async () => undefined };
   }
@@ -39,6 +42,7 @@ export async function startBackupIntegration(engine: BackupEngine, log: Logger, 
   await engine.config().catch((err: unknown) => log.error({ err: String(err) }, 'backup config invalid; backups will not run until it is fixed'));
   const driver: Driver = await startDriver(engine, {
     ...(tickMs ? { intervalMs: tickMs } : {}),
+    ...(opts.active ? { active: opts.active } : {}),
     onRun: (r) => {
       log.info({ restorePoint: r.restorePoint.metadata.name, state: r.restorePoint.status?.state, message: r.restorePoint.status?.message }, 'backup run finished');
       opts.onRun?.(r);

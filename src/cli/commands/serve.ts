@@ -85,6 +85,8 @@ export function registerServeCommand(program: Command): void {
           logger,
           shutdownDelayMs: flags.shutdownDelay * 1000,
           evalTimeoutMs: flags.evalTimeout * 1000,
+          // Data protection from the cluster's BackupPolicies/LocationProfiles; --state holds the working repository.
+          backup: { stateDir: flags.state, env: process.env, ...(flags.passwordFile ? { passwordFile: flags.passwordFile } : {}) },
         });
         return exitOnSignals(server, logger);
       }
