@@ -21,8 +21,8 @@ const column = (name: string, jsonPath: string, type = 'string') => ({ name, typ
 const COLUMNS = {
   BackupPolicy: [column('Frequency', '.spec.frequency'), column('Paused', '.spec.paused', 'boolean')],
   LocationProfile: [column('Immutability', '.status.immutability'), column('Protection', '.spec.protectionPeriod')],
-  RestorePoint: [column('App', '.spec.app.name'), column('Policy', '.spec.policy.name'), column('Time', '.spec.time', 'date'), column('State', '.status.state')],
-} as const satisfies Record<BackupKind, readonly { name: string; type: string; jsonPath: string }[]>;
+  RestorePoint: [column('App', '.spec.app.name'), column('Policy', '.spec.policy.name'), column('State', '.status.state'), column('Time', '.spec.time', 'date'), column('Retain-Until', '.spec.retainUntil'), { ...column('Message', '.status.message'), priority: 1 }],
+} as const satisfies Record<BackupKind, readonly { name: string; type: string; jsonPath: string; priority?: number }[]>;
 
 /** CEL for the export-action branch that JSON Schema expresses with if/then/else. */
 const ACTION_RULES = [

@@ -11,3 +11,4 @@ export { httpsGet } from './https-get.js';
 export { startProcess, waitFor, type Managed } from './processes.js';
 export { openapiToKubeconform, type ConvertResult } from './openapi-to-kubeconform.js';
 export { createHelm, CHART_DIR, RELEASE, NAMESPACE, type Helm, type K8sObject } from './helm.js';
+export { snapshotCrds } from './snapshot-crds.js';
