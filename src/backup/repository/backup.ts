@@ -1,8 +1,9 @@
 import { hostname } from 'node:os';
-import { lstat, open, readdir, readlink } from 'node:fs/promises';
+import { lstat, readdir, readlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { createBlobSaver } from './blob-saver.js';
-import { chunkFile, createChunker } from './chunker.js';
+import { createChunker } from './chunker.js';
+import { createFileRouter } from './file-router.js';
 import { RepoError } from './errors.js';
 import { appendJournal } from './journal.js';
 import { acquireLock } from './locks.js';
@@ -11,7 +12,7 @@ import { createProgress } from './progress.js';
 import { signSnapshot, writeSnapshot } from './snapshot.js';
 import type { BigIntStats } from 'node:fs';
 import type { BlobSaver } from './blob-saver.js';
-import type { Chunker } from './chunker.js';
+import type { FileRouter } from './file-router.js';
 import type { RepoContext } from './context.js';
 import type { ProgressCounter, ProgressSink } from './progress.js';
 import type { SnapshotSummary, Tree, TreeNode } from './snapshot.js';
@@ -19,6 +20,8 @@ import type { SnapshotSummary, Tree, TreeNode } from './snapshot.js';
 export interface BackupOptions {
   readonly tags?: string[];
   readonly onProgress?: ProgressSink;
+  /** Worker threads for chunking, hashing, compression and encryption; 0: main thread only. Default: one per core. */
+  readonly workers?: number;
 }
 
 export interface BackupResult {
@@ -28,9 +31,9 @@ export interface BackupResult {
 
 interface Walk {
   readonly saver: BlobSaver;
-  readonly chunker: Chunker;
+  readonly files: FileRouter;
   readonly progress: ProgressCounter;
-  files: number;
+  files_: number;
   dirs: number;
   bytes: number;
 }
@@ -43,50 +46,48 @@ const meta = (name: string, st: BigIntStats) => ({
   gid: Number(st.gid),
 });
 
-/** Reads and submits a file's chunks; the ids settle later, so the next file is read meanwhile. */
-async function submitFile(w: Walk, path: string, size: number): Promise<{ ids: Promise<string[]>; read: number }> {
-  const fh = await open(path, 'r');
-  const ids: Promise<string>[] = [];
-  let read = 0;
-  try {
-    for await (const chunk of chunkFile(fh, w.chunker, size)) {
-      ids.push((await w.saver.submit('data', chunk)).id);
-      read += chunk.length;
-      w.progress.add(0, chunk.length);
-    }
-  } finally {
-    await fh.close();
-  }
-  return { ids: Promise.all(ids), read };
-}
+/** A node whose content may still be in flight; the walk goes on meanwhile (failures surface at the tree). */
+type Pending = { readonly node: Promise<TreeNode | undefined> };
 
-type Pending = { node: Promise<TreeNode | undefined> };
+const later = <T>(p: Promise<T>): Promise<T> => {
+  p.catch(() => undefined); // observed later by walkTree; a failure must not count as unhandled meanwhile
+  return p;
+};
 
 async function node(w: Walk, path: string, name: string): Promise<Pending> {
   const st = await lstat(path, { bigint: true });
   if (st.isSymbolicLink()) return { node: Promise.resolve({ ...meta(name, st), type: 'symlink', target: await readlink(path) }) };
   if (st.isDirectory()) {
     w.dirs += 1;
-    const subtree = await saveTree(w, path);
-    return { node: Promise.resolve({ ...meta(name, st), type: 'dir', subtree }) };
+    const { tree } = await walkTree(w, path);
+    return { node: later(tree.then((id): TreeNode => ({ ...meta(name, st), type: 'dir', subtree: id }))) };
   }
   if (!st.isFile()) return { node: Promise.resolve(undefined) }; // sockets, fifos, devices: not backed up
-  // The size recorded is what was read: a file that changes during the backup stays self-consistent.
-  const { ids, read } = await submitFile(w, path, Number(st.size));
-  w.files += 1;
-  w.bytes += read;
-  w.progress.add(1, 0);
-  const file = ids.then((content): TreeNode => ({ ...meta(name, st), type: 'file', size: read, content }));
-  file.catch(() => undefined); // observed later by saveTree; a failure must not count as unhandled meanwhile
-  return { node: file };
+  const { done } = await w.files.file(path, Number(st.size));
+  return {
+    node: later(done.then(({ content, read }): TreeNode => {
+      // The size recorded is what was read: a file that changes during the backup stays self-consistent.
+      w.files_ += 1;
+      w.bytes += read;
+      w.progress.add(1, 0);
+      return { ...meta(name, st), type: 'file', size: read, content };
+    })),
+  };
 }
 
-async function saveTree(w: Walk, dir: string): Promise<string> {
+/** Saves the tree once every child is saved; the files themselves are only submitted here. */
+async function saveNodes(w: Walk, pending: Pending[]): Promise<string> {
+  await w.files.flush();
+  const nodes = (await Promise.all(pending.map((p) => p.node))).filter((n): n is TreeNode => n !== undefined);
+  return w.saver.save('tree', Buffer.from(JSON.stringify({ nodes } satisfies Tree)));
+}
+
+/** Submits everything under `dir`; the returned promise settles with the tree id once it is saved. */
+async function walkTree(w: Walk, dir: string): Promise<{ tree: Promise<string> }> {
   const names = (await readdir(dir)).sort();
   const pending: Pending[] = [];
   for (const n of names) pending.push(await node(w, join(dir, n), n));
-  const nodes = (await Promise.all(pending.map((p) => p.node))).filter((n): n is TreeNode => n !== undefined);
-  return w.saver.save('tree', Buffer.from(JSON.stringify({ nodes } satisfies Tree)));
+  return { tree: later(saveNodes(w, pending)) };
 }
 
 /** Total bytes under the paths (lstat only), so progress can show an ETA; errors surface in the walk. */
@@ -116,16 +117,17 @@ export async function backup(ctx: RepoContext, paths: string[], opts: BackupOpti
   const index = await loadIndex(ctx);
   const saver = createBlobSaver(ctx, index);
   const progress = createProgress('backup', opts.onProgress, opts.onProgress ? await scanSize(abs) : undefined);
-  const w: Walk = { saver, chunker: createChunker(ctx.keys.chunker, ctx.config.chunker), progress, files: 0, dirs: 0, bytes: 0 };
+  const files = createFileRouter(ctx, saver, createChunker(ctx.keys.chunker, ctx.config.chunker), progress, opts.workers === undefined ? {} : { workers: opts.workers });
+  const w: Walk = { saver, files, progress, files_: 0, dirs: 0, bytes: 0 };
   try {
     const pending: Pending[] = [];
     for (const [i, p] of abs.entries()) pending.push(await node(w, p, names[i] as string));
-    const nodes = (await Promise.all(pending.map((p) => p.node))).filter((n): n is TreeNode => n !== undefined);
-    const tree = await saver.save('tree', Buffer.from(JSON.stringify({ nodes } satisfies Tree)));
+    const tree = await saveNodes(w, pending);
+    await files.close();
     const saved = await saver.finish();
     if (saved.packs.length > 0) await writeIndex(ctx, saved.packs);
     const summary: SnapshotSummary = {
-      files: w.files,
+      files: w.files_,
       dirs: w.dirs,
       bytes: w.bytes,
       addedBlobs: saved.addedBlobs,
@@ -140,6 +142,7 @@ export async function backup(ctx: RepoContext, paths: string[], opts: BackupOpti
     progress.done();
     return { snapshot: id, summary };
   } catch (err) {
+    await files.close();
     await saver.abort();
     throw err;
   } finally {

@@ -58,15 +58,22 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
   const check = (): void => {
     if (failure) throw failure;
   };
-  const store = async (type: BlobType, data: Buffer): Promise<string> => {
-    const id = await hmacHexAsync(ctx.keys.id, data);
-    if (index.blobs.has(id) || seen.has(id)) return id;
+  /** Claims a blob id: true when it is new (neither indexed nor saved by this run), so the caller saves it. */
+  const reserve = (id: string, type: BlobType): boolean => {
+    if (index.blobs.has(id) || seen.has(id)) return false;
     seen.add(id);
     if (type === 'data') addedData += 1;
-    const { bytes, compressed } = await maybeCompress(ctx.config.compression, data);
-    const sealed = await sealAsync(ctx.keys.enc, bytes, Buffer.from(id, 'hex'));
-    pack.add(id, type, sealed, data.length, compressed);
+    return true;
+  };
+  const add = (id: string, type: BlobType, sealed: Buffer, raw: number, z: boolean): void => {
+    pack.add(id, type, sealed, raw, z);
     addedBytes += sealed.length;
+  };
+  const store = async (type: BlobType, data: Buffer): Promise<string> => {
+    const id = await hmacHexAsync(ctx.keys.id, data);
+    if (!reserve(id, type)) return id;
+    const { bytes, compressed } = await maybeCompress(ctx.config.compression, data);
+    add(id, type, await sealAsync(ctx.keys.enc, bytes, Buffer.from(id, 'hex')), data.length, compressed);
     if (pack.size >= ctx.config.packSize) {
       while (uploads.size >= MAX_UPLOADS) await Promise.race(uploads);
       if (pack.size >= ctx.config.packSize) upload();
@@ -84,6 +91,25 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
       const id = track(inFlight, store(type, data).finally(() => budget.release(data.length)));
       id.catch(() => undefined);
       return { id };
+    },
+    reserve(id: string, type: BlobType): boolean {
+      check();
+      return reserve(id, type);
+    },
+    /** Waits until no more than MAX_UPLOADS packs are uploading: the brake for blobs sealed elsewhere. */
+    async room(): Promise<void> {
+      while (uploads.size >= MAX_UPLOADS) await Promise.race(uploads);
+      check();
+    },
+    /**
+     * Adds a blob sealed elsewhere (a worker thread). `reserved`: its id was claimed with reserve(); else it
+     * is claimed now, and dropped if another copy was first.
+     */
+    addSealed(id: string, type: BlobType, sealed: Buffer, raw: number, z: boolean, reserved: boolean): void {
+      check();
+      if (!reserved && !reserve(id, type)) return;
+      add(id, type, sealed, raw, z);
+      if (pack.size >= ctx.config.packSize) upload();
     },
     /** Saves one blob and waits for its id (trees, where the id is needed right away). */
     async save(type: BlobType, data: Buffer): Promise<string> {

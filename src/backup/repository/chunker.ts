@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 
 /**
@@ -36,7 +37,8 @@ export function createChunker(seed: Uint8Array, params: ChunkerParams = DEFAULT_
     cut(buf, start, end, eof) {
       const n = end - start;
       if (n <= params.min) return eof ? n : -1;
-      if (n < params.max && !eof) return -1;
+      // The scan is left to right and the first match wins, so a cut found in the bytes at hand is the cut that
+      // more data would give; only "no cut yet" short of max needs more data.
       const limit = start + Math.min(n, params.max);
       const normal = start + Math.min(n, params.avg);
       let h = 0;
@@ -49,7 +51,7 @@ export function createChunker(seed: Uint8Array, params: ChunkerParams = DEFAULT_
         h = ((h << 1) + (gear[buf[i] as number] as number)) | 0;
         if ((h & maskL) === 0) return i + 1 - start;
       }
-      return limit - start;
+      return n >= params.max || eof ? limit - start : -1;
     },
   };
 }
@@ -84,6 +86,40 @@ export async function* chunkFile(fh: FileHandle, chunker: Chunker, sizeHint = In
       const wider = Buffer.allocUnsafe(Math.min(chunker.params.max * 2, win.length * 2));
       win.copy(wider, 0, 0, end);
       win = wider;
+    }
+    win.copyWithin(0, start, end);
+    end -= start;
+    start = 0;
+  }
+}
+
+/**
+ * Calls `fn` with each content-defined chunk of an open file, read synchronously into `win` (reused: a worker
+ * keeps one window for every file). The chunk is a view into the window, valid until `fn` settles.
+ * `win` must hold at least `max` bytes so a cut can always be decided. Returns the bytes read.
+ */
+export async function forEachChunk(fd: number, chunker: Chunker, win: Buffer, fn: (chunk: Buffer) => void | Promise<void>): Promise<number> {
+  let start = 0;
+  let end = 0;
+  let eof = false;
+  let read = 0;
+  for (;;) {
+    while (!eof && end < win.length) {
+      const n = readSync(fd, win, end, win.length - end, null);
+      if (n === 0) eof = true;
+      end += n;
+      read += n;
+    }
+    for (;;) {
+      if (start === end) {
+        if (eof) return read;
+        break;
+      }
+      const len = chunker.cut(win, start, end, eof);
+      if (len < 0) break;
+      const r = fn(win.subarray(start, start + len));
+      if (r) await r;
+      start += len;
     }
     win.copyWithin(0, start, end);
     end -= start;

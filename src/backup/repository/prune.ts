@@ -4,7 +4,7 @@ import { appendJournal, readJournal } from './journal.js';
 import { acquireLock, expiredLockKeys } from './locks.js';
 import { loadIndex, writeIndex } from './master-index.js';
 import { packKey } from './pack.js';
-import { loadTree } from './restore.js';
+import { loadTree } from './load-blob.js';
 import { readSnapshot } from './snapshot.js';
 import { liveSnapshotIds } from './snapshots.js';
 import type { RepoContext } from './context.js';

@@ -1,57 +1,39 @@
-import { chmod, lchown, lutimes, mkdir, open, symlink, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, lchown, lutimes, mkdir, utimes } from 'node:fs/promises';
 import { createByteBudget } from './byte-budget.js';
-import { RepoError, toRepoError } from './errors.js';
+import { toRepoError } from './errors.js';
 import { loadIndex } from './master-index.js';
-import { openBlob, packKey } from './pack.js';
+import { packKey } from './pack.js';
 import { createProgress } from './progress.js';
+import { packRuns, planRestore } from './restore-plan.js';
 import { findSnapshot } from './snapshots.js';
+import { createUnpacker } from './unpack.js';
+import { createWorkerPool } from './worker-pool.js';
 import type { RepoContext } from './context.js';
-import type { ByteBudget } from './byte-budget.js';
-import type { MasterIndex } from './master-index.js';
 import type { ProgressCounter, ProgressSink } from './progress.js';
-import type { Tree, TreeNode } from './snapshot.js';
+import type { Wanted } from './restore-plan.js';
+import type { TreeNode } from './snapshot.js';
+import type { WorkerPool } from './worker-pool.js';
+import type { UnpackTask } from './worker-protocol.js';
+
+export { loadBlob, loadTree } from './load-blob.js';
 
 export interface RestoreOptions {
   readonly onProgress?: ProgressSink;
+  /** Worker threads that open blobs and write files; 0: main thread only. Default: one per core above 32 MiB. */
+  readonly workers?: number;
 }
 
-interface Run {
-  readonly ctx: RepoContext;
-  readonly index: MasterIndex;
-  readonly progress: ProgressCounter;
-  readonly asRoot: boolean;
-  /** File restores in progress; bounded so memory stays flat and the thread pool stays busy. */
-  readonly files: Set<Promise<void>>;
-  readonly budget: ByteBudget;
-  failure?: unknown;
-}
-
-/** Files restored at once, blobs prefetched per file, and the bytes all of them may hold together. */
-const FILES_AT_ONCE = 4;
-const PREFETCH = 3;
-const IN_FLIGHT_BYTES = 24 * 1024 * 1024;
-
-export async function loadBlob(ctx: RepoContext, index: MasterIndex, id: string): Promise<Buffer> {
-  const e = index.blobs.get(id);
-  if (!e) throw new RepoError('REPO_MISSING_BLOB', `blob ${id.slice(0, 12)} is in no index`);
-  let sealed: Uint8Array;
-  try {
-    sealed = await ctx.storage.getRange(packKey(e.pack), e.offset, e.length);
-  } catch (err) {
-    throw toRepoError(err);
-  }
-  return openBlob(ctx, e.pack, e, sealed);
-}
-
-export async function loadTree(ctx: RepoContext, index: MasterIndex, id: string): Promise<Tree> {
-  return JSON.parse((await loadBlob(ctx, index, id)).toString('utf8')) as Tree;
-}
+/** Snapshots smaller than this restore on the main thread: a worker's start-up would cost more. */
+const POOL_FROM_BYTES = 32 * 1024 * 1024;
+/** Pack bytes read and not yet written out. */
+const IN_FLIGHT_BYTES = 48 * 1024 * 1024;
+/** Metadata calls at once. */
+const META_AT_ONCE = 16;
 
 const seconds = (ns: string): number => Number(BigInt(ns) / 1000n) / 1e6;
 
-async function setMeta(r: Run, path: string, n: TreeNode): Promise<void> {
-  if (r.asRoot) await lchown(path, n.uid, n.gid).catch(() => undefined);
+async function setMeta(path: string, n: TreeNode, asRoot: boolean): Promise<void> {
+  if (asRoot) await lchown(path, n.uid, n.gid).catch(() => undefined);
   if (n.type === 'symlink') {
     await lutimes(path, seconds(n.mtimeNs), seconds(n.mtimeNs));
     return;
@@ -60,57 +42,41 @@ async function setMeta(r: Run, path: string, n: TreeNode): Promise<void> {
   await utimes(path, seconds(n.mtimeNs), seconds(n.mtimeNs));
 }
 
-async function restoreNode(r: Run, dir: string, n: TreeNode): Promise<void> {
-  if (n.name.includes('/') || n.name === '..' || n.name === '.') {
-    throw new RepoError('REPO_CORRUPT_SNAPSHOT', `tree entry ${JSON.stringify(n.name)} is not a plain name`);
-  }
-  const path = join(dir, n.name);
-  if (n.type === 'symlink') {
-    await symlink(n.target ?? '', path);
-  } else if (n.type === 'dir') {
-    await mkdir(path, { recursive: true, mode: 0o700 });
-    const tree = await loadTree(r.ctx, r.index, n.subtree ?? '');
-    for (const child of tree.nodes) await restoreNode(r, path, child);
-  } else {
-    while (r.files.size >= FILES_AT_ONCE) await Promise.race(r.files);
-    if (r.failure) throw r.failure;
-    const p = restoreFile(r, path, n).catch((err: unknown) => {
-      r.failure ??= err;
-    });
-    r.files.add(p);
-    void p.finally(() => r.files.delete(p));
-    return;
-  }
-  // Directory times last: creating children would otherwise change them again.
-  await Promise.all(r.files);
-  await setMeta(r, path, n);
+/** A buffer the worker can take over: a view of part of a larger buffer is copied first. */
+function own(b: Uint8Array): Uint8Array {
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : Uint8Array.prototype.slice.call(b);
 }
 
-async function restoreFile(r: Run, path: string, n: TreeNode): Promise<void> {
-  const fh = await open(path, 'wx', 0o600);
-  try {
-    const ids = n.content ?? [];
-    const queue: Promise<Buffer>[] = [];
-    for (let i = 0; i < ids.length; i++) {
-      while (queue.length < PREFETCH && i + queue.length < ids.length) {
-        const id = ids[i + queue.length] as string;
-        const cost = r.index.blobs.get(id)?.raw ?? 0;
-        // Prefetch only while the budget has room now; wait for it only when holding nothing.
-        if (queue.length > 0 && !r.budget.tryAcquire(cost)) break;
-        if (queue.length === 0) await r.budget.acquire(cost);
-        const q = loadBlob(r.ctx, r.index, id).finally(() => r.budget.release(cost));
-        q.catch(() => undefined);
-        queue.push(q);
-      }
-      const data = await (queue.shift() as Promise<Buffer>);
-      await fh.write(data);
-      r.progress.add(0, data.length);
+/** Reads each pack range once and hands it to a worker (or the inline unpacker); bounded by a byte budget. */
+async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted>>, pool: WorkerPool | undefined, progress: ProgressCounter): Promise<void> {
+  const inline = pool ? undefined : createUnpacker(ctx.keys, ctx.config.compression);
+  const budget = createByteBudget(IN_FLIGHT_BYTES);
+  const running = new Set<Promise<void>>();
+  let failure: unknown;
+  for (const [pack, wanted] of packs) {
+    for (const run of packRuns(wanted)) {
+      if (failure) break;
+      const first = run[0] as Wanted;
+      const last = run.at(-1) as Wanted;
+      const base = first.entry.offset;
+      const length = last.entry.offset + last.entry.length - base;
+      await budget.acquire(length);
+      const job = (async (): Promise<void> => {
+        const bytes = own(await ctx.storage.getRange(packKey(pack), base, length).catch((err: unknown) => Promise.reject(toRepoError(err))));
+        const blobs = run.map((w) => ({ id: w.entry.id, offset: w.entry.offset, length: w.entry.length, raw: w.entry.raw, z: w.entry.z, targets: w.targets }));
+        const task: UnpackTask = { kind: 'unpack', pack, base, bytes, blobs };
+        const done = pool ? await (await pool.submit<{ bytes: number }>(task, undefined, [bytes.buffer as ArrayBuffer])).result : (inline as ReturnType<typeof createUnpacker>).unpack(task);
+        progress.add(0, done.bytes);
+      })()
+        .catch((err: unknown) => void (failure ??= err))
+        .finally(() => budget.release(length));
+      running.add(job);
+      void job.finally(() => running.delete(job));
     }
-  } finally {
-    await fh.close();
   }
-  r.progress.add(1, 0);
-  await setMeta(r, path, n);
+  await Promise.all(running);
+  inline?.flush();
+  if (failure) throw failure;
 }
 
 /** Restores a committed snapshot into `target` (created; existing files are never overwritten). */
@@ -118,12 +84,26 @@ export async function restore(ctx: RepoContext, ref: string, target: string, opt
   const snap = await findSnapshot(ctx, ref);
   const index = await loadIndex(ctx);
   const progress = createProgress('restore', opts.onProgress, snap.snapshot.summary.bytes);
-  await mkdir(target, { recursive: true });
-  const run: Run = { ctx, index, progress, asRoot: process.getuid?.() === 0, files: new Set(), budget: createByteBudget(IN_FLIGHT_BYTES) };
-  const root = await loadTree(ctx, index, snap.snapshot.tree);
-  for (const n of root.nodes) await restoreNode(run, target, n);
-  await Promise.all(run.files);
-  if (run.failure) throw run.failure;
+  const workers = opts.workers ?? (snap.snapshot.summary.bytes >= POOL_FROM_BYTES ? undefined : 0);
+  // Workers start while the walk creates folders and files.
+  const pool = workers === 0 ? undefined : createWorkerPool({ enc: ctx.keys.enc, id: ctx.keys.id, chunkerSeed: ctx.keys.chunker, chunker: ctx.config.chunker, compression: ctx.config.compression }, workers);
+  try {
+    await mkdir(target, { recursive: true });
+    const plan = await planRestore(ctx, index, snap.snapshot.tree, target);
+    const ready = pool ? await pool.ready.then(() => pool, () => undefined) : undefined;
+    await unpackAll(ctx, plan.packs, ready, progress);
+    if (ready) await ready.everyWorker({ kind: 'flush' });
+    progress.add(plan.files, 0);
+    // Files and links first, then folders deepest first: creating children changes a folder's times.
+    const asRoot = process.getuid?.() === 0;
+    const leaves = plan.nodes.filter((n) => n.node.type !== 'dir');
+    for (let i = 0; i < leaves.length; i += META_AT_ONCE) {
+      await Promise.all(leaves.slice(i, i + META_AT_ONCE).map((n) => setMeta(n.path, n.node, asRoot)));
+    }
+    for (const d of plan.nodes.filter((n) => n.node.type === 'dir').reverse()) await setMeta(d.path, d.node, asRoot);
+  } finally {
+    await pool?.close();
+  }
   progress.done();
   return { snapshot: snap.id, files: snap.snapshot.summary.files, bytes: snap.snapshot.summary.bytes };
 }

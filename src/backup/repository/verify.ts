@@ -3,7 +3,7 @@ import { isRepoError, toRepoError } from './errors.js';
 import { INDEX_AAD, loadIndex } from './master-index.js';
 import { openBlob, readPackHeader } from './pack.js';
 import { createProgress } from './progress.js';
-import { loadTree } from './restore.js';
+import { loadTree } from './load-blob.js';
 import { isSigned, readSnapshot } from './snapshot.js';
 import { liveSnapshotIds } from './snapshots.js';
 import { verifyJournal } from './verify-journal.js';

@@ -1,0 +1,114 @@
+/**
+ * Entry of a backup/restore worker thread (see worker-pool.ts). Tasks run one at a time, in arrival order;
+ * the main thread queues the next one meanwhile so the worker never waits for work.
+ */
+import { closeSync, openSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parentPort, workerData } from 'node:worker_threads';
+import { blobId, encodeBlob } from './blob-codec.js';
+import { createChunker, forEachChunk } from './chunker.js';
+import { createUnpacker } from './unpack.js';
+import { toWire } from './worker-protocol.js';
+import type { BlobKeys } from './blob-codec.js';
+import type { FilesEvent, FilesResult, FilesTask, FromWorker, PoolTask, ToWorker, UnpackTask, WorkerInit } from './worker-protocol.js';
+import type { MessagePort } from 'node:worker_threads';
+
+/** Chunks below this are sealed without asking whether they are new: a round trip costs more than they do. */
+const ASK_MIN = 64 * 1024;
+
+/**
+ * A worker allocates a few buffers per chunk and almost no JS objects, so V8 sees no reason to collect
+ * until ~64 MiB of dead buffers pile up per thread (its external-memory trigger). Collecting every
+ * GC_EVERY bytes keeps each worker's garbage small; the heap is tiny, so a collection costs ~1 ms.
+ */
+const GC_EVERY = 16 * 1024 * 1024;
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+let sinceGc = 0;
+const allocated = (n: number): void => {
+  sinceGc += n;
+  if (sinceGc >= GC_EVERY) {
+    sinceGc = 0;
+    gc();
+  }
+};
+
+const port = parentPort as MessagePort;
+const init = workerData as WorkerInit;
+const keys: BlobKeys = { enc: Buffer.from(init.enc), id: Buffer.from(init.id) };
+const chunker = createChunker(Buffer.from(init.chunkerSeed), init.chunker);
+/** One read window for every file this worker chunks: max + 1 MiB always holds a decidable cut. */
+const win = Buffer.allocUnsafeSlow(init.chunker.max + 1024 * 1024);
+const asks = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();
+let nextAsk = 0;
+
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
+
+function ask(task: number, event: FilesEvent): Promise<unknown> {
+  const n = nextAsk++;
+  return new Promise((ok, fail) => {
+    asks.set(n, { ok, fail });
+    post({ t: 'event', task, event, ask: n });
+  });
+}
+
+async function backupFiles(task: number, body: FilesTask): Promise<FilesResult> {
+  const files: FilesResult['files'] = [];
+  for (const f of body.files) {
+    const fd = openSync(f.path, 'r');
+    const ids: string[] = [];
+    try {
+      const read = await forEachChunk(fd, chunker, win, async (chunk) => {
+        const id = blobId(keys, chunk);
+        ids.push(id);
+        const asked = chunk.length >= ASK_MIN;
+        if (asked && !(await ask(task, { kind: 'want', id, raw: chunk.length }))) return;
+        const { sealed, z } = encodeBlob(keys, init.compression, id, chunk);
+        const event: FilesEvent = { kind: 'blob', id, sealed, raw: chunk.length, z, asked };
+        post({ t: 'event', task, event }, [sealed.buffer as ArrayBuffer]);
+        allocated(chunk.length * 2);
+      });
+      files.push({ ids, read });
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return { files };
+}
+
+const unpacker = createUnpacker(keys, init.compression);
+
+function unpack(body: UnpackTask): { bytes: number } {
+  for (const b of body.blobs) allocated(b.raw + b.length);
+  return unpacker.unpack(body);
+}
+
+function flush(): Record<string, never> {
+  unpacker.flush();
+  return {};
+}
+
+async function run(task: number, body: PoolTask): Promise<unknown> {
+  if (body.kind === 'files') return backupFiles(task, body);
+  if (body.kind === 'unpack') return unpack(body);
+  return flush();
+}
+
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (m: ToWorker) => {
+  if (m.t === 'reply') {
+    const a = asks.get(m.ask);
+    asks.delete(m.ask);
+    if (m.error) a?.fail(Object.assign(new Error(m.error.message), m.error));
+    else a?.ok(m.value);
+    return;
+  }
+  queue = queue.then(() =>
+    run(m.task, m.body).then(
+      (result) => post({ t: 'done', task: m.task, result }),
+      (err: unknown) => post({ t: 'fail', task: m.task, error: toWire(err) }),
+    ),
+  );
+});
+post({ t: 'ready' });

@@ -1,0 +1,54 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { decodeBlob } from './blob-codec.js';
+import type { BlobKeys } from './blob-codec.js';
+import type { CompressionChoice } from './compression.js';
+import type { UnpackTask } from './worker-protocol.js';
+
+/** Restored files kept open at once by one unpacker. */
+const OPEN_FILES = 64;
+
+/**
+ * Opens the blobs of a pack range and writes each to every place it belongs, with positional writes into
+ * files the restore created beforehand. Synchronous: it runs on a worker thread (or inline for small restores).
+ */
+export function createUnpacker(keys: BlobKeys, compression: CompressionChoice) {
+  const fds = new Map<string, number>();
+  const fdOf = (path: string): number => {
+    let fd = fds.get(path);
+    if (fd !== undefined) {
+      fds.delete(path);
+    } else {
+      fd = openSync(path, 'r+');
+      if (fds.size >= OPEN_FILES) {
+        const [oldest, ofd] = fds.entries().next().value as [string, number];
+        fds.delete(oldest);
+        closeSync(ofd);
+      }
+    }
+    fds.set(path, fd);
+    return fd;
+  };
+  return {
+    unpack(body: Omit<UnpackTask, 'kind'>): { bytes: number } {
+      let bytes = 0;
+      for (const b of body.blobs) {
+        const data = decodeBlob(keys, compression, b, body.bytes.subarray(b.offset - body.base, b.offset - body.base + b.length));
+        if (typeof data === 'string') {
+          const key = `data/${body.pack.slice(0, 2)}/${body.pack}`;
+          throw Object.assign(new Error(`${key}: blob ${b.id.slice(0, 12)} ${data}`), { name: 'RepoError', code: 'REPO_CORRUPT_PACK', path: key });
+        }
+        for (const [path, pos] of b.targets) {
+          const fd = fdOf(path);
+          for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off, pos + off);
+          bytes += data.length;
+        }
+      }
+      return { bytes };
+    },
+    /** Closes every file: call before setting modes and times. */
+    flush(): void {
+      for (const fd of fds.values()) closeSync(fd);
+      fds.clear();
+    },
+  };
+}
