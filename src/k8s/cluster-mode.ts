@@ -19,6 +19,7 @@ import { createNamespaceLabels, withNamespaceLabels } from './namespaces/namespa
 import { createClusterPolicySource, type ClusterPolicySource } from './policy-source/cluster-policy-source.js';
 import { createClusterReportSink } from './reports/cluster-report-sink.js';
 import { createResourceLister } from './scan/resource-lister.js';
+import { backgroundHandlers } from './scan/cel-targets.js';
 import { createSecretStore } from './secrets/secret-store.js';
 import { createWebhookManager, type WebhookManager } from './webhooks/webhook-manager.js';
 import { reportCounters } from './report-metrics.js';
@@ -168,8 +169,11 @@ export async function startClusterMode(opts: ClusterModeOptions): Promise<Cluste
         unsubscribe.push(() => leader.stop());
         scanner = createBackgroundScanner({
           active: () => leader.isLeader(),
-          policies: () => policies.scanSet(),
-          resources: createResourceLister(client),
+          policies: () => {
+            const set = policies.scanSet();
+            return { ...set, handlers: backgroundHandlers(set.handlers, policies.documents()) };
+          },
+          resources: createResourceLister(client, () => policies.documents()),
           deps,
           record: (e) => writer.record(e),
           namespaceLabels: namespaces.labelsOf,

@@ -5,13 +5,16 @@
  * from (the cluster's list API) is injected, so this module holds no Kubernetes client.
  * Kyverno rescans every --backgroundScanInterval (default 1h); we do too, plus on demand.
  */
-import { evaluatePolicySet, inputFromResource, type CompiledPolicy, type EngineDeps, type JsonObject, type PolicySet } from '../engine/index.js';
+import { evaluatePolicySet, inputFromResource, type CompiledPolicy, type EngineDeps, type JsonObject, type PolicyKindHandler, type PolicySet } from '../engine/index.js';
 import type { ReportEntry } from '../report/policy-report/index.js';
 
 export interface ScanOptions {
   policies: () => PolicySet;
-  /** Every existing resource of the given policies' kinds (the caller lists them from the cluster). */
-  resources: (policies: readonly CompiledPolicy[]) => Promise<JsonObject[]>;
+  /**
+   * Every existing resource the given policies match (the caller lists them from the cluster): classic
+   * policies by their kinds, CEL handlers by their documents' matchConstraints.
+   */
+  resources: (policies: readonly CompiledPolicy[], handlers: readonly PolicyKindHandler[]) => Promise<JsonObject[]>;
   deps: () => EngineDeps;
   record: (entry: ReportEntry) => boolean;
   namespaceLabels?: (namespace: string) => Record<string, string> | undefined;
@@ -36,9 +39,13 @@ export interface BackgroundScanner {
 
 export const DEFAULT_SCAN_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Only policies marked for background processing (Kyverno's default for `background` is true). */
+/**
+ * Only policies marked for background processing (Kyverno's default for `background` is true) with
+ * validation: classic policies with a validate rule, and the validating CEL handlers the caller passes
+ * (the caller drops those whose spec.evaluation.background.enabled is false; mutating handlers never scan).
+ */
 export function backgroundSet(set: PolicySet): PolicySet {
-  return { ...set, classic: set.classic.filter((p) => p.background && p.rules.some((r) => r.kind === 'validate')), handlers: [] };
+  return { ...set, classic: set.classic.filter((p) => p.background && p.rules.some((r) => r.kind === 'validate')), handlers: set.handlers.filter((h) => !h.mutate) };
 }
 
 export function createBackgroundScanner(opts: ScanOptions): BackgroundScanner {
@@ -48,8 +55,8 @@ export function createBackgroundScanner(opts: ScanOptions): BackgroundScanner {
   async function run(): Promise<ScanStats> {
     const started = Date.now();
     const set = backgroundSet(opts.policies());
-    if (set.classic.length === 0 || opts.active?.() === false) return { resources: 0, results: 0, durationMs: 0 };
-    const resources = await opts.resources(set.classic);
+    if ((set.classic.length === 0 && set.handlers.length === 0) || opts.active?.() === false) return { resources: 0, results: 0, durationMs: 0 };
+    const resources = await opts.resources(set.classic, set.handlers);
     let results = 0;
     for (const resource of resources) {
       const meta = (resource.metadata ?? {}) as { name?: string; namespace?: string; uid?: string };

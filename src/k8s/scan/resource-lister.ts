@@ -3,18 +3,23 @@
  * resolved to resources by the built-in table and discovery, listed in pages of 500 (the API server's
  * recommended chunking, https://kubernetes.io/docs/reference/using-api/api-concepts/#retrieving-large-results-sets-in-chunks).
  * `*` kinds are not scanned (every object in the cluster); Kyverno's background scan skips them too.
+ * CEL handlers are listed by their documents' resourceRules (cel-targets.ts).
  */
-import type { CompiledPolicy, JsonObject } from '../../engine/index.js';
+import type { CompiledPolicy, JsonObject, PolicyKindHandler } from '../../engine/index.js';
 import { parseKindSelector } from '../../engine/match/index.js';
 import { discoverAll } from '../client/discovery.js';
 import type { KubeClient } from '../client/kube-client.js';
 import { resourcePath } from '../client/paths.js';
 import { BUILTIN_KINDS } from '../webhooks/builtin-kinds.js';
+import { celListTargets } from './cel-targets.js';
 
 const PAGE = 500;
 
-export function createResourceLister(client: KubeClient): (policies: readonly CompiledPolicy[]) => Promise<JsonObject[]> {
-  return async (policies) => {
+export function createResourceLister(
+  client: KubeClient,
+  documents: () => readonly Record<string, unknown>[] = () => [],
+): (policies: readonly CompiledPolicy[], handlers?: readonly PolicyKindHandler[]) => Promise<JsonObject[]> {
+  return async (policies, handlers = []) => {
     const selectors = policies.flatMap((p) =>
       p.rules.filter((r) => r.kind === 'validate').flatMap((r) => {
         const m = r.rule.match;
@@ -31,6 +36,10 @@ export function createResourceLister(client: KubeClient): (policies: readonly Co
         found = discovered.filter((r) => r.kind === sel.kind && (sel.group === '*' || r.group === sel.group)).map((r) => ({ ...r, resource: r.name }));
       }
       for (const f of found) wanted.set(`${f.group}/${f.resource}`, { group: f.group, version: f.version, resource: f.resource, kind: f.kind });
+    }
+    if (handlers.length) {
+      discovered ??= await discoverAll(client).catch(() => []);
+      for (const t of celListTargets(handlers, documents(), discovered)) wanted.set(`${t.group}/${t.resource}`, t);
     }
     const out: JsonObject[] = [];
     for (const w of wanted.values()) {
