@@ -130,6 +130,9 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
   afterAll(async () => {
     await ctx.kubectl(['delete', 'validatingwebhookconfiguration,mutatingwebhookconfiguration', 'guardrail', 'guardrail-backup', '--ignore-not-found']);
     await proc?.stop();
+    // No namespace controller runs here: objects of deleted namespaces stay, so remove what other files' servers would see.
+    await ctx.kubectl(['-n', OWN, 'delete', 'backuppolicy,locationprofile', '--all', '--ignore-not-found']);
+    for (const ns of [APP, CLONE]) await ctx.kubectl(['-n', ns, 'delete', 'deployment,restorepoint', '--all', '--ignore-not-found']);
     await ctx.kubectl(['delete', 'namespace', OWN, APP, CLONE, '--wait=false', '--ignore-not-found']);
     await gw?.stop();
   });
@@ -194,5 +197,11 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
     const cloned = await getJson<{ spec: { source: { volumeSnapshotContentName: string } } }>(['-n', CLONE, 'get', 'volumesnapshot', vsName]);
     const vsc = await getJson<{ spec: { source: { snapshotHandle: string }; deletionPolicy: string } }>(['get', 'volumesnapshotcontent', cloned.spec.source.volumeSnapshotContentName]);
     expect(vsc.spec).toMatchObject({ source: { snapshotHandle: 'snap-handle-1' }, deletionPolicy: 'Retain' });
+  });
+
+  it('removes the backup webhook configurations when the last BackupPolicy is deleted', async () => {
+    await ctx.kubectl.ok(['-n', OWN, 'delete', 'backuppolicy', 'gold']);
+    await waitFor(proc, 'guardrail-backup webhooks removed', async () => (await ctx.kubectl(['get', 'mutatingwebhookconfiguration', 'guardrail-backup'])).code !== 0, 15_000);
+    expect((await ctx.kubectl(['get', 'validatingwebhookconfiguration', 'guardrail-backup'])).code).not.toBe(0);
   });
 });

@@ -25,4 +25,23 @@ describe('scheduler driver and password', () => {
     expect(generated).toBe(engine.paths.password);
     expect((await stat(generated)).mode & 0o777).toBe(0o600);
   });
+
+  it('decides nothing while not active (cluster mode: another replica holds the backup Lease), catches up once leading', async () => {
+    const f = await makeFixture();
+    let t = Date.parse('2026-03-29T10:00:30Z');
+    const engine = createBackupEngine({ configDir: f.configDir, stateDir: f.stateDir, volumesRoot: f.volumesRoot, env: { GUARDRAIL_REPO_PASSWORD: 'p' }, now: () => t });
+    await engine.registry.register(webApp());
+    let leading = false;
+    const driver = await startDriver(engine, { clock: () => t, intervalMs: 3600_000, active: () => leading });
+    try {
+      expect(await driver.tick()).toEqual([]);
+      t = Date.parse('2026-03-29T11:10:01Z');
+      expect(await driver.tick()).toEqual([]); // the slot passed, but this replica does not lead
+      expect(await engine.list()).toEqual([]);
+      leading = true;
+      expect((await driver.tick()).map((r) => r.restorePoint.status?.state)).toEqual(['Complete']);
+    } finally {
+      await driver.stop();
+    }
+  });
 });

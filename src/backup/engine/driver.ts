@@ -34,12 +34,14 @@ export async function startDriver(engine: BackupEngine, o: DriverOptions = {}): 
   const ac = new AbortController();
   const inFlight = new Set<Promise<unknown>>();
   const tick = async (): Promise<RunResult[]> => {
-    if (o.active && !o.active()) return [];
     const config = await engine.config();
     for (const app of await engine.registry.list()) {
       const policy = config.policies.find((p) => p.metadata.name === app.policy);
       if (policy) scheduler.register({ namespace: app.namespace, name: app.name }, policy);
     }
+    // A standby replica keeps track of the apps but decides nothing; on taking over the Lease it catches up
+    // a slot missed since then exactly once (at worst one run more than the old leader made, never one less).
+    if (o.active && !o.active()) return [];
     const due = scheduler.tick().filter((t) => t.decision.kind === 'run');
     const runs = due.map(async (t) => {
       try {

@@ -2,10 +2,12 @@
  * The webhook configurations data protection needs beside the policies' own: Deployments and StatefulSets
  * on /mutate (binding annotations) and /validate (unknown BackupPolicy denied). The policies' configurations
  * list only the kinds their rules match, so without these a cluster with no mutate policy for Deployments
- * would never call /mutate for them. A separate pair (`guardrail-backup`), built by the same builder.
+ * would never call /mutate for them. A separate pair (`guardrail-backup`), built by the same builder, that
+ * exists only while the cluster holds a BackupPolicy: a cluster without data protection gets no webhook
+ * on its workloads (and no failurePolicy Fail hanging on a Guardrail that is gone).
  */
 import { applyObject } from '../client/apply.js';
-import type { KubeClient } from '../client/kube-client.js';
+import { isNotFound, type KubeClient } from '../client/kube-client.js';
 import { buildWebhookConfigs, type WebhookConfigs, type WebhookTarget } from '../webhooks/build-webhook-configs.js';
 import type { PolicyNeeds } from '../webhooks/policy-needs.js';
 
@@ -26,4 +28,12 @@ export async function applyBackupWebhooks(client: KubeClient, target: WebhookTar
   const c = buildBackupWebhookConfigs(target, ownNamespace);
   await applyObject(client, 'validatingwebhookconfigurations', c.validating as never);
   await applyObject(client, 'mutatingwebhookconfigurations', c.mutating as never);
+}
+
+export async function deleteBackupWebhooks(client: KubeClient): Promise<void> {
+  for (const kind of ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations']) {
+    await client.request('DELETE', `/apis/admissionregistration.k8s.io/v1/${kind}/${BACKUP_WEBHOOK_NAME}`).catch((err: unknown) => {
+      if (!isNotFound(err)) throw err;
+    });
+  }
 }

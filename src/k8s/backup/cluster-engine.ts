@@ -30,6 +30,8 @@ export interface ClusterBackupOptions {
   now?: () => number;
   onIssues?: (issues: Issue[]) => void;
   onWatchError?: (err: unknown) => void;
+  /** Watch mode: BackupPolicies were added, changed or deleted. */
+  onPoliciesChange?: () => void;
 }
 
 export interface ClusterBackup {
@@ -40,7 +42,7 @@ export interface ClusterBackup {
 }
 
 export function createClusterBackup(o: ClusterBackupOptions): ClusterBackup {
-  const policies = createObjectCollection<BackupPolicy>(o.client, 'BackupPolicy', o.watch, o.onWatchError);
+  const policies = createObjectCollection<BackupPolicy>(o.client, 'BackupPolicy', o.watch, o.onWatchError, o.onPoliciesChange);
   const profiles = createObjectCollection<LocationProfile>(o.client, 'LocationProfile', o.watch, o.onWatchError);
   const points = createObjectCollection<RestorePoint>(o.client, 'RestorePoint', o.watch, o.onWatchError);
   const source = createClusterConfigSource({ client: o.client, policies, profiles, namespace: o.namespace, ...(o.onIssues ? { onIssues: o.onIssues } : {}) });

@@ -13,7 +13,7 @@ import type { Logger } from '../../observability/index.js';
 import type { KubeClient } from '../client/kube-client.js';
 import { createLeaderElector } from '../leases/leader-election.js';
 import type { WebhookTarget } from '../webhooks/build-webhook-configs.js';
-import { applyBackupWebhooks } from './backup-webhooks.js';
+import { applyBackupWebhooks, deleteBackupWebhooks } from './backup-webhooks.js';
 import { createClusterBackup, type ClusterBackup } from './cluster-engine.js';
 
 export interface ClusterBackupIntegrationOptions {
@@ -39,6 +39,7 @@ const OFF: ClusterBackupIntegration = { extension: {}, onAdmitted: () => undefin
 
 export async function startClusterBackupIntegration(o: ClusterBackupIntegrationOptions): Promise<ClusterBackupIntegration> {
   const log = o.logger.child({ component: 'backup' });
+  let sync: (() => void) | undefined;
   const backup = createClusterBackup({
     client: o.client,
     namespace: o.namespace,
@@ -49,6 +50,7 @@ export async function startClusterBackupIntegration(o: ClusterBackupIntegrationO
     ...(o.snapshotWaitMs !== undefined ? { snapshotWaitMs: o.snapshotWaitMs } : {}),
     onIssues: (issues) => log.warn({ issues: issues.map((i) => `${i.code} ${i.path}: ${i.message}`) }, 'backup objects left out (invalid)'),
     onWatchError: (err) => log.warn({ err: String(err) }, 'backup watch error; retrying'),
+    onPoliciesChange: () => sync?.(),
   });
   try {
     await backup.start();
@@ -73,13 +75,20 @@ export async function startClusterBackupIntegration(o: ClusterBackupIntegrationO
     backup,
     async attach(target, certs) {
       if (!target) return;
-      const apply = (): Promise<void> =>
-        applyBackupWebhooks(o.client, { ...target, caBundle: certs.current().ca }, o.namespace).then(
-          () => log.info('backup webhook configurations applied'),
-          (err: unknown) => log.error({ err: String(err) }, 'applying backup webhook configurations failed'),
-        );
-      await apply();
-      unsubscribe.push(certs.onChange(() => void apply()));
+      // One at a time; each pass looks at the current policies: present -> apply (new caBundle too), none -> delete.
+      let chain: Promise<void> = Promise.resolve();
+      let applied: boolean | undefined;
+      const pass = async (): Promise<void> => {
+        const want = (await backup.engine.config()).policies.length > 0;
+        if (want) await applyBackupWebhooks(o.client, { ...target, caBundle: certs.current().ca }, o.namespace);
+        else if (applied !== false) await deleteBackupWebhooks(o.client);
+        if (want !== applied) log.info({ policies: want }, want ? 'backup webhook configurations applied' : 'no BackupPolicy: backup webhook configurations removed');
+        applied = want;
+      };
+      const run = (): Promise<void> => (chain = chain.then(pass).catch((err: unknown) => log.error({ err: String(err) }, 'managing backup webhook configurations failed')));
+      sync = () => void run();
+      await run();
+      unsubscribe.push(certs.onChange(() => void run()));
     },
     async stop() {
       for (const u of unsubscribe) u();

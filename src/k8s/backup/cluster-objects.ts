@@ -26,7 +26,7 @@ const allNamespaces = (kind: BackupResourceKind): string => {
 };
 
 /** `watch`: an informer (serve); otherwise every list() asks the API server (CLI). */
-export function createObjectCollection<T>(client: KubeClient, kind: BackupResourceKind, watch: boolean, onError?: (err: unknown) => void): ObjectCollection<T> {
+export function createObjectCollection<T>(client: KubeClient, kind: BackupResourceKind, watch: boolean, onError?: (err: unknown) => void, onChange?: () => void): ObjectCollection<T> {
   const path = allNamespaces(kind);
   const withKind = (items: T[]): T[] => items.map((o) => ({ apiVersion: 'backup.guardrail.dev/v1alpha1', kind, ...(o as object) }) as T);
   if (!watch) {
@@ -36,7 +36,7 @@ export function createObjectCollection<T>(client: KubeClient, kind: BackupResour
       stop: async () => undefined,
     };
   }
-  const informer = createWatchedCollection<KubernetesObject>({ client, path, ...(onError ? { onError } : {}) });
+  const informer = createWatchedCollection<KubernetesObject>({ client, path, ...(onError ? { onError } : {}), ...(onChange ? { onChange } : {}) });
   return {
     list: async () => withKind(informer.list() as unknown as T[]),
     start: () => informer.start(),
