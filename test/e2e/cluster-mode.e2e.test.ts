@@ -66,7 +66,8 @@ describe.skipIf(ctx.skip || !serveReady)('cluster mode (guardrail serve --kubeco
   });
 
   it('creates its webhook configurations with the CA from its Secret as caBundle', async () => {
-    const cfg = JSON.parse(await ctx.kubectl.ok(['get', 'validatingwebhookconfiguration', CONFIG, '-o', 'json'])) as {
+    // Ready means listening; the configurations are applied right after (they must not point at a closed port).
+    const cfg = JSON.parse(await eventually('the validating webhook configuration', 10_000, () => ctx.kubectl.ok(['get', 'validatingwebhookconfiguration', CONFIG, '-o', 'json']))) as {
       webhooks: Array<{ name: string; clientConfig: { url: string; caBundle: string }; namespaceSelector?: { matchExpressions: Array<{ values: string[] }> } }>;
     };
     const ca = Buffer.from(await ctx.kubectl.ok(['-n', OWN_NS, 'get', 'secret', 'guardrail-ca', '-o', 'jsonpath={.data.ca\\.crt}']), 'base64').toString();
