@@ -204,5 +204,8 @@ function certSourceFor(opts: ClusterModeOptions, client: KubeClient, sans: strin
   const onEvent = (e: { type: string; message: string }): void => log[e.type === 'error' ? 'warn' : 'info']({ certMode: opts.certMode }, e.message);
   if (opts.certMode === 'secret') return createSecretCertSource({ store: createSecretStore(client), namespace: opts.namespace, sans, onEvent });
   if (opts.certMode === 'certManager') return createCertManagerCertSource({ dir: opts.certsDir ?? './certs', onEvent });
+  // Each replica with its own folder would make its own CA, and each would write its CA into the shared
+  // webhook configurations in turn: the caBundle would flap. The chart's selfManaged mode is `secret`.
+  log.info({ certMode: opts.certMode }, 'CA from the --certs folder: run one replica, or use --cert-mode secret to share the CA through a Secret');
   return undefined;
 }
