@@ -4,6 +4,7 @@
  * name or namespace: those are unbounded and would blow up the series count.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createPolicyResultTally, type PolicyResultTally } from './result-tally.js';
 
 export const METRIC_NAMES = {
   admissionRequests: 'guardrail_admission_requests_total',
@@ -34,6 +35,8 @@ export interface Metrics {
   readonly admissionRequests: Counter<'webhook' | 'operation' | 'kind' | 'decision'>;
   readonly admissionReviewDuration: Histogram<'webhook' | 'operation' | 'decision'>;
   readonly policyResults: Counter<'policy' | 'rule' | 'status' | 'mode' | 'operation'>;
+  /** The admission path's way to count policyResults: batched, added to the counter at each scrape. */
+  readonly policyResultTally: Pick<PolicyResultTally, 'add'>;
   readonly policiesLoaded: Gauge;
   readonly policyFilesRejected: Gauge;
   readonly policyReloads: Counter<'result'>;
@@ -52,6 +55,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   const registers = [registry];
   if (opts.processMetrics) collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
+  const tally = createPolicyResultTally();
   return {
     registry,
     admissionRequests: new Counter({
@@ -72,7 +76,11 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       help: 'Rule results of admission reviews, by policy, rule, status (pass|fail|warn|error|skip) and mode.',
       labelNames: ['policy', 'rule', 'status', 'mode', 'operation'] as const,
       registers,
+      collect() {
+        tally.flush(this);
+      },
     }),
+    policyResultTally: tally,
     policiesLoaded: new Gauge({ name: METRIC_NAMES.policiesLoaded, help: 'Policies compiled and serving.', registers }),
     policyFilesRejected: new Gauge({
       name: METRIC_NAMES.policyFilesRejected,

@@ -11,10 +11,9 @@ export function recordAnswer(record: AnswerRecord, seconds: number, log: Logger,
   const operation = record.operation ?? '';
   metrics.admissionRequests.inc({ webhook: record.webhook, operation, kind: record.kind ?? '', decision: record.decision });
   metrics.admissionReviewDuration.observe({ webhook: record.webhook, operation, decision: record.decision }, seconds);
-  for (const r of responses ?? []) {
-    for (const rr of r.results) {
-      metrics.policyResults.inc({ policy: r.policy, rule: rr.rule, status: rr.status, mode: rr.action ?? '', operation });
-    }
+  if (responses) {
+    const tally = metrics.policyResultTally;
+    for (const r of responses) for (const rr of r.results) tally.add(r.policy, rr.rule, rr.status, rr.action ?? '', operation);
   }
   const line = { ...fields, durationMs: Math.round(seconds * 1e6) / 1e3 };
   if (record.decision === 'error') log.warn(line, 'admission error');

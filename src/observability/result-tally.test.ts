@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createMetrics, METRIC_NAMES } from './metrics.js';
+
+async function resultValues(m: ReturnType<typeof createMetrics>): Promise<Array<{ labels: Record<string, unknown>; value: number }>> {
+  const json = await m.registry.getMetricsAsJSON();
+  const metric = json.find((x) => x.name === METRIC_NAMES.policyResults);
+  return (metric?.values ?? []).map((v) => ({ labels: v.labels, value: v.value }));
+}
+
+describe('policy result tally', () => {
+  it('shows batched counts on the counter at scrape time, by the same five labels', async () => {
+    const m = createMetrics();
+    for (let i = 0; i < 3; i++) m.policyResultTally.add('disallow-privileged', 'check', 'fail', 'Enforce', 'CREATE');
+    m.policyResultTally.add('disallow-privileged', 'check', 'pass', '', 'UPDATE');
+    const text = await m.registry.metrics();
+    expect(text).toContain('guardrail_policy_results_total{policy="disallow-privileged",rule="check",status="fail",mode="Enforce",operation="CREATE"} 3');
+    expect(text).toContain('guardrail_policy_results_total{policy="disallow-privileged",rule="check",status="pass",mode="",operation="UPDATE"} 1');
+  });
+
+  it('adds only what is new since the last scrape, and mixes with direct inc()', async () => {
+    const m = createMetrics();
+    m.policyResultTally.add('p', 'r', 'pass', 'Audit', 'CREATE');
+    await m.registry.metrics();
+    m.policyResultTally.add('p', 'r', 'pass', 'Audit', 'CREATE');
+    m.policyResults.inc({ policy: 'p', rule: 'r', status: 'pass', mode: 'Audit', operation: 'CREATE' });
+    expect(await resultValues(m)).toEqual([{ labels: { policy: 'p', rule: 'r', status: 'pass', mode: 'Audit', operation: 'CREATE' }, value: 3 }]);
+    expect(await resultValues(m)).toEqual([{ labels: { policy: 'p', rule: 'r', status: 'pass', mode: 'Audit', operation: 'CREATE' }, value: 3 }]);
+  });
+
+  it('keeps label sets apart when values could collide if joined', async () => {
+    const m = createMetrics();
+    m.policyResultTally.add('a', 'b|c', 'pass', '', 'CREATE');
+    m.policyResultTally.add('a|b', 'c', 'pass', '', 'CREATE');
+    const values = await resultValues(m);
+    expect(values).toHaveLength(2);
+    expect(values.every((v) => v.value === 1)).toBe(true);
+  });
+});
