@@ -156,6 +156,11 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
     const table = await ctx.kubectl.ok(['-n', APP, 'get', 'restorepoints']);
     expect(table).toMatch(/NAME\s+APP\s+POLICY\s+STATE\s+TIME\s+RETAIN-UNTIL/);
     expect(table).toMatch(new RegExp(`${restorePoint}\\s+web\\s+gold\\s+Complete`));
+    const status = await cli(['status', '--state', join(work, 'cli-state')]);
+    expect(status.stdout).toMatch(new RegExp(`${APP}/web\\s+gold\\s+Compliant\\s+${restorePoint}`));
+    expect(status.code).toBe(0);
+    const listed = JSON.parse((await cli(['list', '--app', `${APP}/web`, '-o', 'json', '--state', join(work, 'cli-state')])).stdout) as { metadata: { name: string } }[];
+    expect(listed.map((p) => p.metadata.name)).toEqual([restorePoint]);
     type Rp = { spec: { retainUntil: string }; status: { items: { kind: string; name: string; outcome: string; message?: string }[] } };
     const rp = await getJson<Rp>(['-n', APP, 'get', 'restorepoint', restorePoint]);
     const items = rp.status.items.map((i) => `${i.kind}/${i.name}:${i.outcome}`);

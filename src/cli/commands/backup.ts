@@ -96,7 +96,10 @@ export function registerBackupCommand(program: Command): void {
         if (!f.app && !f.policy && !f.all) throw new EngineConfigError('say what to back up: --app NS/NAME, --policy NAME or --all');
         const engine = engineFromFlags(f, err);
         const results = await engine.run({ ...(f.app ? { app: f.app } : {}), ...(f.policy ? { policy: f.policy } : {}) });
-        if (results.length === 0) throw new EngineConfigError(`no registered app matches; apps are registered when guardrail serve admits them (${engine.paths.apps})`);
+        if (results.length === 0) {
+          const where = f.kubeconfig ? 'workloads bound by the webhook (annotation backup.guardrail.dev/policy)' : engine.paths.apps;
+          throw new EngineConfigError(`no registered app matches; apps are registered when guardrail serve admits them (${where})`);
+        }
         for (const r of results) {
           const rp = r.restorePoint;
           out(`${rp.metadata.name}  ${rp.status?.state}${rp.status?.message ? `  ${rp.status.message}` : ''}`);

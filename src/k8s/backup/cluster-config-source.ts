@@ -30,12 +30,20 @@ function trim<T extends { metadata: { name: string; namespace?: string; labels?:
 
 const at = (o: { metadata: { name: string; namespace?: string } }, i: Issue): Issue => ({ ...i, message: `${o.metadata.namespace ?? ''}/${o.metadata.name}: ${i.message}` });
 
+/** Objects' identities: an unchanged cache answers without re-validating (admission asks on every request). */
+const versionKey = (items: readonly { metadata: { name: string; namespace?: string; resourceVersion?: string } }[]): string =>
+  items.map((x) => `${x.metadata.namespace ?? ''}/${x.metadata.name}@${x.metadata.resourceVersion ?? '?'}`).join(',');
+
 export function createClusterConfigSource(o: ClusterConfigSourceOptions): BackupConfigSource {
+  let last: { key: string; config: LocalConfig } | undefined;
   const credentialsNs = (p: LocationProfile): string => p.spec.location.s3?.credentialsSecret.namespace ?? p.metadata.namespace ?? o.namespace;
   return {
     kind: 'cluster',
     where: o.client.server,
     async load(): Promise<LocalConfig> {
+      const [rawProfiles, rawPolicies] = await Promise.all([o.profiles.list(), o.policies.list()]);
+      const key = `${versionKey(rawProfiles)}|${versionKey(rawPolicies)}`;
+      if (last?.key === key && !key.includes('@?')) return last.config;
       const issues: Issue[] = [];
       const keep = <T extends { metadata: { name: string; namespace?: string } }>(kind: 'BackupPolicy' | 'LocationProfile', items: T[], check: (x: T) => Issue[]): T[] =>
         items.filter((x) => {
@@ -43,10 +51,12 @@ export function createClusterConfigSource(o: ClusterConfigSourceOptions): Backup
           issues.push(...found.map((i) => at(x, i)));
           return found.length === 0;
         });
-      const profiles = keep('LocationProfile', (await o.profiles.list()).map(trim), (p) => validateLocationProfile(p, {}));
-      const policies = keep('BackupPolicy', (await o.policies.list()).map(trim), (p) => validateBackupPolicy(p, { profiles }));
+      const profiles = keep('LocationProfile', rawProfiles.map(trim), (p) => validateLocationProfile(p, {}));
+      const policies = keep('BackupPolicy', rawPolicies.map(trim), (p) => validateBackupPolicy(p, { profiles }));
       if (issues.length) o.onIssues?.(issues);
-      return { dir: o.client.server, policies, profiles, hooks: {}, manifests: [], errors: [] };
+      const config: LocalConfig = { dir: o.client.server, policies, profiles, hooks: {}, manifests: [], errors: [] };
+      last = { key, config };
+      return config;
     },
     async storageEnv(profile) {
       const ref = profile.spec.location.s3?.credentialsSecret;
