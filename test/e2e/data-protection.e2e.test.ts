@@ -204,6 +204,41 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
     expect(vsc.spec).toMatchObject({ source: { snapshotHandle: 'snap-handle-1' }, deletionPolicy: 'Retain' });
   });
 
+  it('restoring again skips what exists, after taking a restore point of the (now protected) target', async () => {
+    const r = await cli(['restore', restorePoint, '--namespace', CLONE, '--state', join(work, 'restore-state'), '--snapshot-wait', '1', '-o', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { preRestorePoint?: string; items: { kind: string; name: string; outcome: string }[] };
+    expect(out.preRestorePoint).toMatch(/^web-/);
+    expect(out.items.filter((i) => i.kind === 'Deployment' || i.kind === 'ConfigMap').map((i) => i.outcome)).toEqual(['Skipped', 'Skipped']);
+    expect(await ctx.kubectl.ok(['-n', CLONE, 'get', 'restorepoints', '-o', 'name'])).toContain(out.preRestorePoint ?? '?');
+  });
+
+  it("the chart's backup RBAC grants what the serving replica does, and no restore writes", async () => {
+    const why = ctx.needs('helm');
+    if (why) return console.warn(`skipped: ${why}`);
+    const ns = 'guardrail-rbac-dp';
+    await ctx.kubectl.ok(['create', 'namespace', ns]);
+    const rendered = await run(ctx.tools.helm, ['template', 'g', join(REPO_ROOT, 'charts/guardrail'), '--namespace', ns, '-s', 'templates/clusterrole-backup.yaml']);
+    expect(rendered.code).toBe(0);
+    await ctx.kubectl.ok(['apply', '-f', '-'], { input: rendered.stdout });
+    const sa = `system:serviceaccount:${ns}:g-guardrail`;
+    const can = async (args: string[]) => (await ctx.kubectl(['auth', 'can-i', ...args, '--as', sa])).stdout.trim();
+    for (const args of [
+      ['list', 'secrets', '-n', APP],
+      ['list', 'deployments.apps', '-A'],
+      ['watch', 'backuppolicies.backup.guardrail.dev', '-A'],
+      ['create', 'volumesnapshots.snapshot.storage.k8s.io', '-n', APP],
+      ['create', 'restorepoints.backup.guardrail.dev', '-n', APP],
+      ['update', 'restorepoints.backup.guardrail.dev/status', '-n', APP],
+      ['delete', 'restorepoints.backup.guardrail.dev', '-n', APP],
+      ['update', 'leases.coordination.k8s.io/g-guardrail-backup', '-n', ns],
+      ['create', 'secrets', '-n', ns],
+      ['delete', 'mutatingwebhookconfigurations/guardrail-backup'],
+    ]) expect(await can(args), args.join(' ')).toBe('yes');
+    for (const args of [['create', 'deployments.apps', '-n', APP], ['create', 'secrets', '-n', APP], ['delete', 'mutatingwebhookconfigurations/guardrail']]) expect(await can(args), args.join(' ')).toBe('no');
+    await ctx.kubectl(['delete', '-f', '-', '--ignore-not-found'], { input: rendered.stdout });
+  });
+
   it('removes the backup webhook configurations when the last BackupPolicy is deleted', async () => {
     await ctx.kubectl.ok(['-n', OWN, 'delete', 'backuppolicy', 'gold']);
     await waitFor(proc, 'guardrail-backup webhooks removed', async () => (await ctx.kubectl(['get', 'mutatingwebhookconfiguration', 'guardrail-backup'])).code !== 0, 15_000);

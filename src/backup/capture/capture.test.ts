@@ -29,6 +29,11 @@ describe('capture', () => {
     expect(s.metadata).toEqual({ name: 'web', namespace: 'shop', annotations: { 'backup.guardrail.dev/policy': 'gold' } });
     expect(deployment.metadata.uid).toBe('u1'); // input untouched
     expect(sanitizeObject(o('Service', 's', 'shop', { spec: { clusterIP: '10.0.0.1', selector: {} } })).spec).toEqual({ selector: {} });
+    // Allocated nodePorts go (a clone would collide); one the user applied stays.
+    const applied = JSON.stringify({ spec: { ports: [{ port: 80, nodePort: 30080 }] } });
+    const np = o('Service', 'np', 'shop', { metadata: { name: 'np', namespace: 'shop', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': applied } }, spec: { type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }, { port: 443, nodePort: 31443 }] } });
+    expect(sanitizeObject(np).spec).toEqual({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }, { port: 443 }] });
+    expect(sanitizeObject(o('Pod', 'p', 'shop', { spec: { nodeName: 'n1', containers: [] } })).spec).toEqual({ containers: [] });
   });
 
   it('writes the workload, only the related objects of its namespace, and its volume folders', async () => {

@@ -26,7 +26,10 @@ export function sanitizeObject(obj: KubeObject): KubeObject {
       delete spec.clusterIP;
       delete spec.clusterIPs;
     }
+    if (spec) dropAllocatedNodePorts(spec, obj.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']);
   }
+  // The scheduler's choice, not the user's: a restored Pod is scheduled anew (Velero's pod restore action does the same).
+  if (copy.kind === 'Pod') delete (copy as { spec?: Record<string, unknown> }).spec?.nodeName;
   // A bound PVC names its PV; restored, it must bind anew (the volume data comes from the restore point).
   if (copy.kind === 'PersistentVolumeClaim') {
     const spec = (copy as { spec?: Record<string, unknown> }).spec;
@@ -37,4 +40,20 @@ export function sanitizeObject(obj: KubeObject): KubeObject {
     }
   }
   return { ...copy, metadata: meta as KubeObject['metadata'] };
+}
+
+/**
+ * NodePorts the API server allocated would collide in a clone; ports the user chose are kept. As Velero's
+ * service restore action: a nodePort counts as chosen when the last-applied configuration names it.
+ */
+function dropAllocatedNodePorts(spec: Record<string, unknown>, lastApplied: string | undefined): void {
+  let chosen = new Set<number>();
+  try {
+    const applied = lastApplied ? (JSON.parse(lastApplied) as { spec?: { ports?: { nodePort?: number }[]; healthCheckNodePort?: number } }) : undefined;
+    chosen = new Set((applied?.spec?.ports ?? []).flatMap((p) => (p.nodePort ? [p.nodePort] : [])));
+    if (!applied?.spec?.healthCheckNodePort) delete spec.healthCheckNodePort;
+  } catch {
+    delete spec.healthCheckNodePort;
+  }
+  for (const p of (spec.ports ?? []) as { nodePort?: number }[]) if (p.nodePort !== undefined && !chosen.has(p.nodePort)) delete p.nodePort;
 }

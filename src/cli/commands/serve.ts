@@ -86,7 +86,12 @@ export function registerServeCommand(program: Command): void {
           shutdownDelayMs: flags.shutdownDelay * 1000,
           evalTimeoutMs: flags.evalTimeout * 1000,
           // Data protection from the cluster's BackupPolicies/LocationProfiles; --state holds the working repository.
-          backup: { stateDir: flags.state, env: process.env, ...(flags.passwordFile ? { passwordFile: flags.passwordFile } : {}) },
+          // In a pod the root filesystem is read-only (chart: readOnlyRootFilesystem) and /tmp is its emptyDir.
+          backup: {
+            stateDir: process.env.KUBERNETES_SERVICE_HOST !== undefined && cmd.getOptionValueSource('state') === 'default' ? '/tmp/guardrail/state' : flags.state,
+            env: process.env,
+            ...(flags.passwordFile ? { passwordFile: flags.passwordFile } : {}),
+          },
         });
         return exitOnSignals(server, logger);
       }
