@@ -1,6 +1,5 @@
 import { chmod, lchown, lutimes, mkdir, utimes } from 'node:fs/promises';
-import { createByteBudget } from './byte-budget.js';
-import { toRepoError } from './errors.js';
+import { RepoError, toRepoError } from './errors.js';
 import { loadIndex } from './master-index.js';
 import { packKey } from './pack.js';
 import { createProgress } from './progress.js';
@@ -25,8 +24,9 @@ export interface RestoreOptions {
 
 /** Snapshots smaller than this restore on the main thread: a worker's start-up would cost more. */
 const POOL_FROM_BYTES = 32 * 1024 * 1024;
-/** Pack bytes read and not yet written out. */
-const IN_FLIGHT_BYTES = 48 * 1024 * 1024;
+/** Read buffers (one being read, the others being opened by workers) and their size (a pack's worth). */
+const SLOTS = 3;
+const RUN_BYTES = 16 * 1024 * 1024 + 64 * 1024;
 /** Metadata calls at once. */
 const META_AT_ONCE = 16;
 
@@ -42,34 +42,63 @@ async function setMeta(path: string, n: TreeNode, asRoot: boolean): Promise<void
   await utimes(path, seconds(n.mtimeNs), seconds(n.mtimeNs));
 }
 
-/** A buffer the worker can take over: a view of part of a larger buffer is copied first. */
-function own(b: Uint8Array): Uint8Array {
-  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : Uint8Array.prototype.slice.call(b);
+/**
+ * Read buffers, reused for every pack range: allocating one per range left ~16 MiB of garbage per read for
+ * the collector and the allocator to hold on to (peak RSS). Shared memory when workers read them.
+ */
+function createSlots(count: number, size: number, shared: boolean) {
+  const free = Array.from({ length: count }, () => new Uint8Array(shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size)));
+  const waiters: (() => void)[] = [];
+  return {
+    async take(): Promise<Uint8Array> {
+      while (free.length === 0) await new Promise<void>((r) => waiters.push(r));
+      return free.pop() as Uint8Array;
+    },
+    give(b: Uint8Array): void {
+      free.push(b);
+      waiters.shift()?.();
+    },
+  };
 }
 
-/** Reads each pack range once and hands it to a worker (or the inline unpacker); bounded by a byte budget. */
+async function readRange(ctx: RepoContext, key: string, base: number, into: Uint8Array): Promise<void> {
+  try {
+    if (ctx.storage.readInto) {
+      if ((await ctx.storage.readInto(key, base, into)) === into.length) return;
+      throw new RepoError('REPO_CORRUPT_PACK', `${key}: shorter than its index says`, key);
+    }
+    into.set(await ctx.storage.getRange(key, base, into.length));
+  } catch (err) {
+    throw toRepoError(err);
+  }
+}
+
+/** Reads each pack range once and hands it to a worker (or the inline unpacker), a few ranges at a time. */
 async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted>>, pool: WorkerPool | undefined, progress: ProgressCounter): Promise<void> {
   const inline = pool ? undefined : createUnpacker(ctx.keys, ctx.config.compression);
-  const budget = createByteBudget(IN_FLIGHT_BYTES);
+  const size = Math.max(RUN_BYTES, ctx.config.chunker.max + 64 * 1024);
+  const slots = createSlots(pool ? SLOTS : 1, size, pool !== undefined);
   const running = new Set<Promise<void>>();
   let failure: unknown;
   for (const [pack, wanted] of packs) {
-    for (const run of packRuns(wanted)) {
+    for (const run of packRuns(wanted, 1024 * 1024, size)) {
       if (failure) break;
       const first = run[0] as Wanted;
       const last = run.at(-1) as Wanted;
       const base = first.entry.offset;
-      const length = last.entry.offset + last.entry.length - base;
-      await budget.acquire(length);
+      const slot = await slots.take();
       const job = (async (): Promise<void> => {
-        const bytes = own(await ctx.storage.getRange(packKey(pack), base, length).catch((err: unknown) => Promise.reject(toRepoError(err))));
+        const need = last.entry.offset + last.entry.length - base;
+        // A blob larger than a slot (a tree of a huge folder) gets a buffer of its own.
+        const bytes = need <= slot.length ? slot.subarray(0, need) : new Uint8Array(pool ? new SharedArrayBuffer(need) : new ArrayBuffer(need));
+        await readRange(ctx, packKey(pack), base, bytes);
         const blobs = run.map((w) => ({ id: w.entry.id, offset: w.entry.offset, length: w.entry.length, raw: w.entry.raw, z: w.entry.z, targets: w.targets }));
         const task: UnpackTask = { kind: 'unpack', pack, base, bytes, blobs };
-        const done = pool ? await (await pool.submit<{ bytes: number }>(task, undefined, [bytes.buffer as ArrayBuffer])).result : (inline as ReturnType<typeof createUnpacker>).unpack(task);
+        const done = pool ? await (await pool.submit<{ bytes: number }>(task)).result : (inline as ReturnType<typeof createUnpacker>).unpack(task);
         progress.add(0, done.bytes);
       })()
         .catch((err: unknown) => void (failure ??= err))
-        .finally(() => budget.release(length));
+        .finally(() => slots.give(slot));
       running.add(job);
       void job.finally(() => running.delete(job));
     }

@@ -22,6 +22,7 @@ export interface UnpackTask {
   readonly pack: string;
   /** Pack offset of `bytes[0]`. */
   readonly base: number;
+  /** The range, in a buffer the restore reuses (shared memory when workers read it). */
   readonly bytes: Uint8Array;
   readonly blobs: { id: string; offset: number; length: number; raw: number; z: boolean; targets: [path: string, pos: number][] }[];
 }

@@ -104,6 +104,21 @@ export function createFsStorage(opts: FsStorageOptions): Storage {
         throw fromFsError(err, key, 'get');
       }
     },
+    async readInto(key, offset, into) {
+      try {
+        return await handles.use(pathOf(key), async (fh) => {
+          let n = 0;
+          while (n < into.length) {
+            const { bytesRead } = await fh.read(into, n, into.length - n, offset + n);
+            if (bytesRead === 0) break;
+            n += bytesRead;
+          }
+          return n;
+        });
+      } catch (err) {
+        throw fromFsError(err, key, 'get');
+      }
+    },
     stat: info,
     async list(prefix) {
       const keys = await walk(root, prefix);

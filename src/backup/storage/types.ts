@@ -41,6 +41,11 @@ export interface Storage {
   get(key: string): Promise<Uint8Array>;
   /** Reads `length` bytes at `offset`. */
   getRange(key: string, offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Optional: reads `into.length` bytes at `offset` into the caller's buffer (which may be shared memory),
+   * so a restore reuses a few buffers instead of allocating one per read. Resolves with the bytes read.
+   */
+  readInto?(key: string, offset: number, into: Uint8Array): Promise<number>;
   stat(key: string): Promise<ObjectInfo | undefined>;
   /** Every object whose key starts with `prefix`, sorted by key. */
   list(prefix: string): Promise<ObjectInfo[]>;
