@@ -23,7 +23,8 @@ export interface HeldLock {
   release(): Promise<void>;
 }
 
-async function activeLocks(ctx: RepoContext): Promise<LockRecord[]> {
+/** Locks neither released nor expired. */
+export async function activeLocks(ctx: RepoContext): Promise<LockRecord[]> {
   const listed = await ctx.storage.list('locks/');
   const released = new Set(listed.filter((o) => o.key.endsWith('-released')).map((o) => o.key.slice(6, -9)));
   const live = new Map<string, LockRecord>();
@@ -36,7 +37,7 @@ async function activeLocks(ctx: RepoContext): Promise<LockRecord[]> {
   return [...live.values()];
 }
 
-async function write(ctx: RepoContext, key: string, rec: LockRecord): Promise<void> {
+export async function write(ctx: RepoContext, key: string, rec: LockRecord): Promise<void> {
   await ctx.storage.put(key, new TextEncoder().encode(JSON.stringify(rec)), {
     retainUntil: new Date(rec.expires),
     mode: ctx.config.lockMode,

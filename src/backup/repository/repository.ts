@@ -5,6 +5,7 @@ import { extendLocks } from './maintain.js';
 import { prune } from './prune.js';
 import { restore } from './restore.js';
 import { listSnapshots } from './snapshots.js';
+import { unlock } from './unlock.js';
 import { verify } from './verify.js';
 import type { ImmutabilityReport } from '../storage/index.js';
 import type { BackupOptions, BackupResult } from './backup.js';
@@ -15,6 +16,7 @@ import type { ProgressSink } from './progress.js';
 import type { PruneOptions, PruneResult } from './prune.js';
 import type { RestoreOptions } from './restore.js';
 import type { SnapshotInfo } from './snapshots.js';
+import type { UnlockOptions, UnlockResult } from './unlock.js';
 import type { VerifyReport } from './verify.js';
 
 /** A content-addressed, encrypted, deduplicating backup repository over any Storage backend. */
@@ -30,6 +32,8 @@ export interface Repository {
   prune(opts?: PruneOptions): Promise<PruneResult>;
   /** Extends retention of everything in force to now + protection period (never shortens). */
   extendLocks(): Promise<{ extended: number }>;
+  /** Releases stale locks (their process on this host is gone), or every lock with `all`. */
+  unlock(opts?: UnlockOptions): Promise<UnlockResult>;
   /** What this location really guarantees; S3 says "enforced" only after a probe proved it. */
   immutability(): Promise<ImmutabilityReport>;
   close(): Promise<void>;
@@ -47,6 +51,7 @@ function wrap(ctx: RepoContext): Repository {
     forget: (opts) => forget(ctx, opts),
     prune: (opts) => prune(ctx, opts),
     extendLocks: () => extendLocks(ctx),
+    unlock: (opts) => unlock(ctx, opts),
     immutability: () => ctx.storage.probeImmutability(),
     close: () => ctx.storage.close(),
   };

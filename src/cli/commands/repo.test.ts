@@ -1,5 +1,5 @@
-import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,27 @@ describe('guardrail repo', () => {
     expect(err).toMatch(/^ok: 1 packs/m);
     expect(await cli('repo', 'forget', '-r', repo, '--keep-last', '1', '--prune')).toBe(0);
     expect(out).toMatch(/^keep {4}[0-9a-f]{8} {2}last 1; immutable until/m);
+  });
+
+  it('unlock releases a lock left by a process that is gone; --remove-all releases every lock', async () => {
+    const repo = join(base, 'repo-locks');
+    expect(await cli('repo', 'init', '-r', repo)).toBe(0);
+    const lock = async (id: string, host: string, pid: number): Promise<void> => {
+      const expires = Date.now() + 600_000;
+      await writeFile(join(repo, 'locks', `${id}-0`), JSON.stringify({ id, exclusive: true, host, pid, expires }));
+      await utimes(join(repo, 'locks', `${id}-0`), new Date(), new Date(expires)); // the fs backend keeps retain-until in mtime
+    };
+    await mkdir(join(repo, 'locks'), { recursive: true });
+    await lock('00000000000000aa', hostname(), 2 ** 22 + 7); // above the kernel's pid_max default: never alive
+    await lock('00000000000000bb', 'another-host', 1);
+    expect(await cli('repo', 'backup', '-r', repo, join(base, 'hello.txt'), '-q')).toBe(1);
+    expect(err).toMatch(/REPO_LOCKED/);
+    expect(await cli('repo', 'unlock', '-r', repo)).toBe(0);
+    expect(out).toMatch(/^released {2}00000000000000aa/m);
+    expect(out).toMatch(/^kept {6}00000000000000bb {2}another-host/m);
+    expect(await cli('repo', 'unlock', '-r', repo, '--remove-all')).toBe(0);
+    expect(out).toMatch(/^released {2}00000000000000bb/m);
+    expect(await cli('repo', 'backup', '-r', repo, join(base, 'hello.txt'), '-q')).toBe(0);
   });
 
   it('exit 1 when verify finds tampering, naming the pack', async () => {

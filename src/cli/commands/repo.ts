@@ -1,5 +1,5 @@
 /**
- * `guardrail repo ...`: the backup repository (init, backup, snapshots, restore, verify, forget, prune).
+ * `guardrail repo ...`: the backup repository (init, backup, snapshots, restore, verify, forget, prune, unlock).
  * Thin: parses, calls src/backup/repository, formats. Exit 0 ok, 1 verification or operation failure,
  * 2 bad input (arguments, password, location, unknown snapshot).
  */
@@ -239,6 +239,18 @@ export function registerRepoCommand(program: Command, deps: () => RepoCliDeps = 
       run(deps, async (d, flags: CommonFlags & { graceHours: string }) => {
         const pr = await (await open(flags, d)).prune({ graceMs: int(flags.graceHours) * 3_600_000 });
         d.err(`pruned ${pr.deletedPacks.length} packs (${pr.reclaimedBytes} bytes), ${pr.deletedSnapshots.length} manifests; ${pr.retained} still under retention\n`);
+        return 0;
+      }),
+    );
+
+  common(repo.command('unlock').description('release stale locks (their process on this host is gone)'))
+    .option('--remove-all', 'release every lock, whoever holds it (only when no other guardrail uses the repository)')
+    .action(
+      run(deps, async (d, flags: CommonFlags & { removeAll?: boolean }) => {
+        const res = await (await open(flags, d)).unlock({ all: Boolean(flags.removeAll) });
+        for (const l of res.released) d.out(`released  ${l.id}  ${l.host} pid ${l.pid}  ${l.exclusive ? 'exclusive' : 'shared'}\n`);
+        for (const l of res.kept) d.out(`kept      ${l.id}  ${l.host} pid ${l.pid}  ${l.exclusive ? 'exclusive' : 'shared'}  until ${new Date(l.expires).toISOString()}\n`);
+        d.err(`released ${res.released.length} lock${res.released.length === 1 ? '' : 's'}, ${res.kept.length} still held; deleted ${res.removed} expired lock objects\n`);
         return 0;
       }),
     );
