@@ -147,6 +147,11 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
     expect(Date.parse(dep.metadata.annotations?.['backup.guardrail.dev/bound-at'] ?? '')).toBeGreaterThan(Date.now() - 120_000);
   });
 
+  it('probes the LocationProfile (the leader writes its status): versitygw with Object Lock is enforced', async () => {
+    await waitFor(proc, 'LocationProfile status', async () => (await ctx.kubectl.ok(['-n', OWN, 'get', 'locationprofile', 'vault', '-o', 'jsonpath={.status.immutability}'])).trim() === 'enforced', 30_000);
+    expect(await ctx.kubectl.ok(['-n', OWN, 'get', 'locationprofiles'])).toMatch(/vault\s+enforced\s+48h/);
+  });
+
   it('backs up the namespace (manifests + a VolumeSnapshot per PVC) into the Object-Lock bucket; kubectl lists the RestorePoint', async () => {
     const r = await cli(['run', '--all', '--state', join(work, 'cli-state'), '--snapshot-wait', '1']);
     expect(r.stderr).toContain('1 app(s) backed up, 0 failed');

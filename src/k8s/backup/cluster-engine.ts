@@ -32,6 +32,8 @@ export interface ClusterBackupOptions {
   onWatchError?: (err: unknown) => void;
   /** Watch mode: BackupPolicies were added, changed or deleted. */
   onPoliciesChange?: () => void;
+  /** Watch mode: LocationProfiles were added, changed or deleted (status writes included). */
+  onProfilesChange?: () => void;
 }
 
 export interface ClusterBackup {
@@ -43,7 +45,7 @@ export interface ClusterBackup {
 
 export function createClusterBackup(o: ClusterBackupOptions): ClusterBackup {
   const policies = createObjectCollection<BackupPolicy>(o.client, 'BackupPolicy', o.watch, o.onWatchError, o.onPoliciesChange);
-  const profiles = createObjectCollection<LocationProfile>(o.client, 'LocationProfile', o.watch, o.onWatchError);
+  const profiles = createObjectCollection<LocationProfile>(o.client, 'LocationProfile', o.watch, o.onWatchError, o.onProfilesChange);
   const points = createObjectCollection<RestorePoint>(o.client, 'RestorePoint', o.watch, o.onWatchError);
   const source = createClusterConfigSource({ client: o.client, policies, profiles, namespace: o.namespace, ...(o.onIssues ? { onIssues: o.onIssues } : {}) });
   const engine = createBackupEngine({

@@ -15,6 +15,10 @@ import { createLeaderElector } from '../leases/leader-election.js';
 import type { WebhookTarget } from '../webhooks/build-webhook-configs.js';
 import { applyBackupWebhooks, deleteBackupWebhooks } from './backup-webhooks.js';
 import { createClusterBackup, type ClusterBackup } from './cluster-engine.js';
+import { probeProfiles } from './profile-status.js';
+
+/** LocationProfiles are probed again this often (a bucket's lock settings can change under us). */
+const PROBE_INTERVAL_MS = 3600_000;
 
 export interface ClusterBackupIntegrationOptions {
   client: KubeClient;
@@ -40,6 +44,8 @@ const OFF: ClusterBackupIntegration = { extension: {}, onAdmitted: () => undefin
 export async function startClusterBackupIntegration(o: ClusterBackupIntegrationOptions): Promise<ClusterBackupIntegration> {
   const log = o.logger.child({ component: 'backup' });
   let sync: (() => void) | undefined;
+  // Set once the Lease elector exists; the informer may call it before.
+  const later = { probe: (): void => undefined };
   const backup = createClusterBackup({
     client: o.client,
     namespace: o.namespace,
@@ -51,6 +57,7 @@ export async function startClusterBackupIntegration(o: ClusterBackupIntegrationO
     onIssues: (issues) => log.warn({ issues: issues.map((i) => `${i.code} ${i.path}: ${i.message}`) }, 'backup objects left out (invalid)'),
     onWatchError: (err) => log.warn({ err: String(err) }, 'backup watch error; retrying'),
     onPoliciesChange: () => sync?.(),
+    onProfilesChange: () => later.probe(),
   });
   try {
     await backup.start();
@@ -64,12 +71,37 @@ export async function startClusterBackupIntegration(o: ClusterBackupIntegrationO
     namespace: o.namespace,
     name: `${o.leaseName}-backup`,
     identity: `${hostname()}-${randomBytes(3).toString('hex')}`,
-    onChange: (leading) => log.info({ leading }, leading ? 'leader: running scheduled backups' : 'not the leader: scheduled backups paused'),
+    onChange: (leading) => {
+      log.info({ leading }, leading ? 'leader: running scheduled backups' : 'not the leader: scheduled backups paused');
+      if (leading) later.probe();
+    },
     onError: (err) => log.warn({ err: String(err) }, 'backup leader election failed; not leading'),
   });
   elector.start();
   const integration = await startBackupIntegration(backup.engine, log, { active: () => elector.isLeader(), ...(o.tickMs ? { tickMs: o.tickMs } : {}), ...(o.onRun ? { onRun: o.onRun } : {}) });
   const unsubscribe: (() => void)[] = [];
+  // Probe when a profile's spec changes (its generation), not when our own status write comes back.
+  let probed = '';
+  let probing = false;
+  later.probe = () => {
+    if (!elector.isLeader() || probing) return;
+    probing = true;
+    void (async () => {
+      const key = (await backup.engine.config()).profiles.map((p) => `${p.metadata.namespace ?? ''}/${p.metadata.name}:${JSON.stringify(p.spec)}`).join(',');
+      if (key === probed) return;
+      const results = await probeProfiles(o.client, backup.engine);
+      probed = key;
+      if (results.length) log.info({ profiles: results.map((r) => `${r.profile}=${r.immutability}`) }, 'LocationProfiles probed');
+    })()
+      .catch((err: unknown) => log.warn({ err: String(err) }, 'probing LocationProfiles failed'))
+      .finally(() => (probing = false));
+  };
+  const reprobe = setInterval(() => {
+    probed = '';
+    later.probe();
+  }, PROBE_INTERVAL_MS);
+  reprobe.unref();
+  unsubscribe.push(() => clearInterval(reprobe));
   return {
     ...integration,
     backup,

@@ -16,3 +16,5 @@ export { createApiSink } from './api-sink.js';
 export { clusterRepoPassword, REPO_PASSWORD_SECRET } from './repo-password.js';
 export { createSecretTrustStore, trustSecretName } from './secret-trust-store.js';
 export { buildBackupWebhookConfigs, applyBackupWebhooks, BACKUP_WEBHOOK_NAME } from './backup-webhooks.js';
+export { probeProfiles } from './profile-status.js';
+export type { ProfileProbe } from './profile-status.js';
