@@ -233,6 +233,7 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
       ['list', 'deployments.apps', '-A'],
       ['watch', 'backuppolicies.backup.guardrail.dev', '-A'],
       ['create', 'volumesnapshots.snapshot.storage.k8s.io', '-n', APP],
+      ['delete', 'volumesnapshots.snapshot.storage.k8s.io', '-n', APP],
       ['create', 'restorepoints.backup.guardrail.dev', '-n', APP],
       ['update', 'restorepoints.backup.guardrail.dev/status', '-n', APP],
       ['delete', 'restorepoints.backup.guardrail.dev', '-n', APP],

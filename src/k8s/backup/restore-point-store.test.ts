@@ -45,4 +45,14 @@ describe('cluster RestorePoint store', () => {
     expect((await store.get('b'))?.metadata.namespace).toBe('shop');
     expect(await store.get('nope')).toBeUndefined();
   });
+
+  it('removing a point deletes the VolumeSnapshots it recorded, then the point', async () => {
+    const point = { ...rp('web-1', 'shop', '2026-03-29T10:00:00Z'), status: { state: 'Complete' as const, items: [{ kind: 'Deployment', name: 'web', outcome: 'Succeeded' as const }, { kind: 'VolumeSnapshot', name: 'web-data-s1', namespace: 'shop', outcome: 'Succeeded' as const }] } };
+    const client = createFakeClient((method, path) => (method === 'GET' ? { items: [point] } : method === 'DELETE' && path.includes('volumesnapshots') ? undefined : {}));
+    await createClusterRestorePointStore(client, createObjectCollection<RestorePoint>(client, 'RestorePoint', false)).remove('web-1');
+    expect(client.calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual([
+      '/apis/snapshot.storage.k8s.io/v1/namespaces/shop/volumesnapshots/web-data-s1', // already gone (404): fine
+      '/apis/backup.guardrail.dev/v1alpha1/namespaces/shop/restorepoints/web-1',
+    ]);
+  });
 });

@@ -3,7 +3,9 @@
  * restorepoints` lists them (the CRD's printer columns show app, policy, time, state, retain-until). The
  * CRD has a status subresource, so the status is written with a second call to /status
  * (https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#status-subresource).
- * A name may be given as `namespace/name`; a bare name is looked up in every namespace.
+ * A name may be given as `namespace/name`; a bare name is looked up in every namespace. Removing a point
+ * (retention) also deletes the VolumeSnapshots it recorded: the snapshots are the point's volume data, and
+ * left behind they would pile up one per PVC per run (their class's deletionPolicy decides the storage side).
  */
 import type { RestorePoint } from '../../backup/api/index.js';
 import type { RestorePointStore } from '../../backup/engine/index.js';
@@ -12,6 +14,10 @@ import { resourcePath } from '../client/paths.js';
 import { BACKUP_RESOURCES, type ObjectCollection } from './cluster-objects.js';
 
 const R = BACKUP_RESOURCES.RestorePoint;
+const VS = { group: 'snapshot.storage.k8s.io', version: 'v1', resource: 'volumesnapshots' };
+const ignoreNotFound = (err: unknown): void => {
+  if (!isNotFound(err)) throw err;
+};
 type Stored = RestorePoint & { metadata: RestorePoint['metadata'] & { resourceVersion?: string } };
 
 const byTime = (a: RestorePoint, b: RestorePoint): number => Date.parse(a.spec.time) - Date.parse(b.spec.time);
@@ -42,9 +48,9 @@ export function createClusterRestorePointStore(client: KubeClient, points: Objec
     async remove(ref) {
       const rp = await find(ref);
       if (!rp) return;
-      await client.request('DELETE', resourcePath(R, rp.metadata.namespace ?? 'default', rp.metadata.name)).catch((err: unknown) => {
-        if (!isNotFound(err)) throw err;
-      });
+      const ns = rp.metadata.namespace ?? 'default';
+      for (const i of rp.status?.items ?? []) if (i.kind === 'VolumeSnapshot') await client.request('DELETE', resourcePath(VS, i.namespace ?? ns, i.name)).catch(ignoreNotFound);
+      await client.request('DELETE', resourcePath(R, ns, rp.metadata.name)).catch(ignoreNotFound);
     },
   };
 }
