@@ -13,6 +13,7 @@ export type { VerifyReport, Problem } from './verify.js';
 export type { ForgetOptions, ForgetResult } from './forget.js';
 export type { PruneOptions, PruneResult } from './prune.js';
 export { DEFAULT_GRACE_MS } from './prune.js';
+export { DEFAULT_REPACK_UNUSED } from './repack.js';
 export type { UnlockOptions, UnlockResult } from './unlock.js';
 export type { LockRecord } from './locks.js';
 export { createMemoryTrustStore, createDirTrustStore } from './trust.js';

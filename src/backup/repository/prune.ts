@@ -4,6 +4,7 @@ import { appendJournal, readJournal } from './journal.js';
 import { acquireLock, expiredLockKeys } from './locks.js';
 import { loadIndex, writeIndex } from './master-index.js';
 import { packKey } from './pack.js';
+import { DEFAULT_REPACK_UNUSED, repack, unusedBytes } from './repack.js';
 import { loadTree } from './load-blob.js';
 import { readSnapshot } from './snapshot.js';
 import { liveSnapshotIds } from './snapshots.js';
@@ -13,12 +14,21 @@ import type { MasterIndex } from './master-index.js';
 export interface PruneOptions {
   /** Unreferenced objects younger than this stay: they may belong to a backup still running. Default 24 h. */
   readonly graceMs?: number;
+  /**
+   * Packs with more than this share of unused bytes are repacked: live blobs copied into new packs, the old
+   * packs deleted. Default DEFAULT_REPACK_UNUSED; 1 never repacks. Packs still under retention are left alone.
+   */
+  readonly repackUnused?: number;
 }
 
 export interface PruneResult {
   readonly deletedPacks: string[];
   readonly deletedSnapshots: string[];
+  /** Bytes of the packs deleted minus the bytes of the packs written by repacking. */
   readonly reclaimedBytes: number;
+  /** Partly used packs rewritten (and deleted: they are in deletedPacks too) and the new packs holding their live blobs. */
+  readonly repackedPacks: string[];
+  readonly newPacks: string[];
   /** Objects that were garbage but are still under retention; a later prune removes them. */
   readonly retained: number;
 }
@@ -70,20 +80,30 @@ export async function prune(ctx: RepoContext, opts: PruneOptions = {}): Promise<
       return !st?.retainUntil || st.retainUntil.getTime() <= now;
     };
     const doomed: { key: string; id: string; size: number }[] = [];
+    const partly: string[] = [];
     let retained = 0;
     for (const o of await ctx.storage.list('data/')) {
       const id = o.key.slice(o.key.lastIndexOf('/') + 1);
       const pack = index.packs.get(id);
-      if ((pack && pack.blobs.some((b) => used.has(b.id))) || !old(o)) continue;
-      if (await outOfRetention(o.key)) doomed.push({ key: o.key, id, size: o.size });
-      else retained += 1;
+      const live = pack?.blobs.some((b) => used.has(b.id)) ?? false;
+      if (!old(o)) continue;
+      const repackIt = live && pack !== undefined && unusedBytes(index, used, pack) > pack.size * (opts.repackUnused ?? DEFAULT_REPACK_UNUSED);
+      if (live && !repackIt) continue;
+      if (!(await outOfRetention(o.key))) {
+        if (!live) retained += 1;
+        continue;
+      }
+      doomed.push({ key: o.key, id, size: o.size });
+      if (live) partly.push(id);
     }
+    // Crash-safe order: new packs, then the index naming them (and no longer the doomed), then deletes.
+    const { written } = await repack(ctx, index, used, partly);
     const doomedIds = new Set(doomed.map((d) => d.id));
     if (doomed.some((d) => index.packs.has(d.id))) {
-      await writeIndex(ctx, [...index.packs.values()].filter((p) => !doomedIds.has(p.id)), [...index.files, ...index.superseded]);
+      await writeIndex(ctx, [...[...index.packs.values()].filter((p) => !doomedIds.has(p.id)), ...written], [...index.files, ...index.superseded]);
     }
     const deletedPacks: string[] = [];
-    let reclaimedBytes = 0;
+    let reclaimedBytes = -written.reduce((n, p) => n + p.size, 0);
     for (const d of doomed) {
       if (await tryDelete(ctx, packKey(d.id))) {
         deletedPacks.push(d.id);
@@ -106,7 +126,7 @@ export async function prune(ctx: RepoContext, opts: PruneOptions = {}): Promise<
     if (deletedPacks.length + deletedSnapshots.length > 0) {
       await appendJournal(ctx, { op: 'prune', packs: deletedPacks, snapshots: deletedSnapshots });
     }
-    return { deletedPacks, deletedSnapshots, reclaimedBytes, retained };
+    return { deletedPacks, deletedSnapshots, reclaimedBytes, retained, repackedPacks: partly, newPacks: written.map((p) => p.id) };
   } finally {
     await lock.release();
   }

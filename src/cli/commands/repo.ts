@@ -11,7 +11,7 @@ import { createDirTrustStore, formatProgressBar, initRepository, isRepoError, op
 import { hasRules } from '../../backup/retention/index.js';
 import { isStorageError, openStorage } from '../../backup/storage/index.js';
 import type { GfsPolicy } from '../../backup/retention/index.js';
-import type { Progress, Repository } from '../../backup/repository/index.js';
+import type { Progress, PruneResult, Repository } from '../../backup/repository/index.js';
 
 export interface RepoCliDeps {
   readonly env: NodeJS.ProcessEnv;
@@ -114,6 +114,9 @@ const common = (c: Command): Command =>
     .option('--password-file <file>', 'read the password from a file (else env GUARDRAIL_REPO_PASSWORD)')
     .option('--trust-dir <dir>', 'where the journal key and anchor live, outside the repository (env GUARDRAIL_TRUST_DIR)')
     .option('-q, --quiet', 'no progress output');
+
+const pruneLine = (pr: PruneResult): string =>
+  `pruned ${pr.deletedPacks.length} packs (${pr.reclaimedBytes} bytes reclaimed; ${pr.repackedPacks.length} partly used packs repacked into ${pr.newPacks.length}), ${pr.deletedSnapshots.length} manifests; ${pr.retained} still under retention\n`;
 
 const int = (v: string): number => {
   const n = Number(v);
@@ -227,7 +230,7 @@ export function registerRepoCommand(program: Command, deps: () => RepoCliDeps = 
         d.err(`${flags.dryRun ? 'would forget' : 'forgot'} ${res.plan.forget.length}, kept ${res.plan.keep.length}\n`);
         if (flags.prune && !flags.dryRun) {
           const pr = await r.prune();
-          d.err(`pruned ${pr.deletedPacks.length} packs (${pr.reclaimedBytes} bytes), ${pr.deletedSnapshots.length} manifests; ${pr.retained} still under retention\n`);
+          d.err(pruneLine(pr));
         }
         return 0;
       }),
@@ -235,10 +238,13 @@ export function registerRepoCommand(program: Command, deps: () => RepoCliDeps = 
 
   common(repo.command('prune').description('remove data no snapshot references (after the grace period and retention)'))
     .option('--grace-hours <n>', 'keep unreferenced data younger than this', '24')
+    .option('--max-unused <percent>', 'repack packs with more than this percentage of unused bytes (100: never)', '20')
     .action(
-      run(deps, async (d, flags: CommonFlags & { graceHours: string }) => {
-        const pr = await (await open(flags, d)).prune({ graceMs: int(flags.graceHours) * 3_600_000 });
-        d.err(`pruned ${pr.deletedPacks.length} packs (${pr.reclaimedBytes} bytes), ${pr.deletedSnapshots.length} manifests; ${pr.retained} still under retention\n`);
+      run(deps, async (d, flags: CommonFlags & { graceHours: string; maxUnused: string }) => {
+        const pct = int(flags.maxUnused);
+        if (pct > 100) throw new CliInputError(`--max-unused is a percentage: ${flags.maxUnused}`);
+        const pr = await (await open(flags, d)).prune({ graceMs: int(flags.graceHours) * 3_600_000, repackUnused: pct / 100 });
+        d.err(pruneLine(pr));
         return 0;
       }),
     );
