@@ -7,7 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createCertSource, inspectCert, type CertSource } from '../certs/index.js';
-import { createMetrics, type Metrics } from '../observability/index.js';
+import { createBackupMetrics, createMetrics, type Metrics } from '../observability/index.js';
 import { defaultPolicySetOptions } from '../policies-engine.js';
 import { buildApp, followCertificates, type RunningServer } from '../server/index.js';
 import { serviceSans, startClusterMode, type ClusterMode, type ClusterModeOptions } from './cluster-mode.js';
@@ -29,6 +29,7 @@ export async function startClusterServer(opts: ClusterServeOptions): Promise<Run
   const log = opts.logger;
   const metrics = opts.metrics ?? createMetrics({ processMetrics: true });
   const policySetOptions = defaultPolicySetOptions();
+  const backupMetrics = createBackupMetrics(metrics.registry);
   const cluster = await startClusterMode({
     ...opts,
     metrics,
@@ -40,6 +41,10 @@ export async function startClusterServer(opts: ClusterServeOptions): Promise<Run
             onRun: (r) => {
               if (r.restorePoint.status?.state === 'Complete') metrics.backupLastSuccess.set({ policy: r.restorePoint.spec.policy.name }, Date.parse(r.restorePoint.spec.time) / 1000);
               opts.backup?.onRun?.(r);
+            },
+            onCompliance: (results) => {
+              backupMetrics.record(results);
+              opts.backup?.onCompliance?.(results);
             },
           },
         }

@@ -108,6 +108,7 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
   let gw: VersityGw;
   let proc: Managed;
   let restorePoint = '';
+  let url = '';
   const cli = (args: string[]) => run(process.execPath, [CLI, 'backup', ...args, '--kubeconfig', ctx.kubeconfig, '--guardrail-namespace', OWN], { timeoutMs: 120_000, env: { ...process.env, NO_COLOR: '1' } });
   const getJson = async <T>(args: string[]): Promise<T> => JSON.parse(await ctx.kubectl.ok([...args, '-o', 'json'])) as T;
 
@@ -119,7 +120,7 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
     for (const ns of [OWN, APP]) await ctx.kubectl.ok(['create', 'namespace', ns]);
     await ctx.kubectl.ok(['apply', '-f', '-'], { input: config(gw.endpoint, gw.credentials) });
     const port = await freePort();
-    const url = `https://127.0.0.1:${port}`;
+    url = `https://127.0.0.1:${port}`;
     const args = [CLI, 'serve', '--host', '127.0.0.1', '--port', String(port), '--kubeconfig', ctx.kubeconfig, '--cert-mode', 'secret', '--namespace', OWN];
     args.push('--webhook-url', url, '--certs', join(work, 'certs'), '--state', join(work, 'serve-state'), '--service-name', 'guardrail-dp');
     proc = startProcess('guardrail serve (data protection)', process.execPath, args, join(work, 'guardrail.log'), { ...process.env, NO_COLOR: '1' });
@@ -145,6 +146,8 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
     const dep = await getJson<Obj>(['-n', APP, 'get', 'deployment', 'web']);
     expect(dep.metadata.annotations?.['backup.guardrail.dev/policy']).toBe('gold');
     expect(Date.parse(dep.metadata.annotations?.['backup.guardrail.dev/bound-at'] ?? '')).toBeGreaterThan(Date.now() - 120_000);
+    // Registered apps are counted by policy and state on /metrics (no restore point yet: NonCompliant).
+    await waitFor(proc, 'backup compliance metrics', async () => /guardrail_backup_apps\{policy="gold",state="NonCompliant"\} 1/.test((await httpsGet(`${url}/metrics`)).body), 15_000);
   });
 
   it('probes the LocationProfile (the leader writes its status): versitygw with Object Lock is enforced', async () => {

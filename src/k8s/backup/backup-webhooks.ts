@@ -6,6 +6,7 @@
  * exists only while the cluster holds a BackupPolicy: a cluster without data protection gets no webhook
  * on its workloads (and no failurePolicy Fail hanging on a Guardrail that is gone).
  */
+import type { Logger } from '../../observability/index.js';
 import { applyObject } from '../client/apply.js';
 import { isNotFound, type KubeClient } from '../client/kube-client.js';
 import { buildWebhookConfigs, type WebhookConfigs, type WebhookTarget } from '../webhooks/build-webhook-configs.js';
@@ -36,4 +37,24 @@ export async function deleteBackupWebhooks(client: KubeClient): Promise<void> {
       if (!isNotFound(err)) throw err;
     });
   }
+}
+
+export interface BackupWebhookSync {
+  /** Applies (policies exist: also a new caBundle) or deletes (none left) the configurations; one pass at a time. */
+  sync(): Promise<void>;
+}
+
+export function createBackupWebhookSync(o: { client: KubeClient; target: Omit<WebhookTarget, 'caBundle'>; ownNamespace: string; caBundle: () => string; hasPolicies: () => Promise<boolean>; log: Logger }): BackupWebhookSync {
+  let chain: Promise<void> = Promise.resolve();
+  let applied: boolean | undefined;
+  const pass = async (): Promise<void> => {
+    const want = await o.hasPolicies();
+    if (want) await applyBackupWebhooks(o.client, { ...o.target, caBundle: o.caBundle() }, o.ownNamespace);
+    else if (applied !== false) await deleteBackupWebhooks(o.client);
+    if (want !== applied) o.log.info({ policies: want }, want ? 'backup webhook configurations applied' : 'no BackupPolicy: backup webhook configurations removed');
+    applied = want;
+  };
+  return {
+    sync: () => (chain = chain.then(pass).catch((err: unknown) => o.log.error({ err: String(err) }, 'managing backup webhook configurations failed'))),
+  };
 }

@@ -7,18 +7,16 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { startBackupIntegration, type BackupIntegration } from '../../backup/admission/index.js';
+import type { ComplianceResult } from '../../backup/compliance/index.js';
 import type { RunResult } from '../../backup/engine/index.js';
 import type { CertSource } from '../../certs/index.js';
 import type { Logger } from '../../observability/index.js';
 import type { KubeClient } from '../client/kube-client.js';
 import { createLeaderElector } from '../leases/leader-election.js';
 import type { WebhookTarget } from '../webhooks/build-webhook-configs.js';
-import { applyBackupWebhooks, deleteBackupWebhooks } from './backup-webhooks.js';
+import { createBackupWebhookSync } from './backup-webhooks.js';
 import { createClusterBackup, type ClusterBackup } from './cluster-engine.js';
-import { probeProfiles } from './profile-status.js';
-
-/** LocationProfiles are probed again this often (a bucket's lock settings can change under us). */
-const PROBE_INTERVAL_MS = 3600_000;
+import { createProfileProber } from './profile-prober.js';
 
 export interface ClusterBackupIntegrationOptions {
   client: KubeClient;
@@ -31,6 +29,8 @@ export interface ClusterBackupIntegrationOptions {
   tickMs?: number;
   snapshotWaitMs?: number;
   onRun?: (r: RunResult) => void;
+  /** Every app's compliance, periodically and after runs (metrics; src/backup/admission serve-integration). */
+  onCompliance?: (results: ComplianceResult[]) => void;
 }
 
 export interface ClusterBackupIntegration extends BackupIntegration {
@@ -43,9 +43,8 @@ const OFF: ClusterBackupIntegration = { extension: {}, onAdmitted: () => undefin
 
 export async function startClusterBackupIntegration(o: ClusterBackupIntegrationOptions): Promise<ClusterBackupIntegration> {
   const log = o.logger.child({ component: 'backup' });
-  let sync: (() => void) | undefined;
-  // Set once the Lease elector exists; the informer may call it before.
-  const later = { probe: (): void => undefined };
+  // Set once the elector and the webhook target exist; the informers may call them before.
+  const later = { probe: (): void => undefined, sync: (): void => undefined };
   const backup = createClusterBackup({
     client: o.client,
     namespace: o.namespace,
@@ -56,7 +55,7 @@ export async function startClusterBackupIntegration(o: ClusterBackupIntegrationO
     ...(o.snapshotWaitMs !== undefined ? { snapshotWaitMs: o.snapshotWaitMs } : {}),
     onIssues: (issues) => log.warn({ issues: issues.map((i) => `${i.code} ${i.path}: ${i.message}`) }, 'backup objects left out (invalid)'),
     onWatchError: (err) => log.warn({ err: String(err) }, 'backup watch error; retrying'),
-    onPoliciesChange: () => sync?.(),
+    onPoliciesChange: () => later.sync(),
     onProfilesChange: () => later.probe(),
   });
   try {
@@ -78,49 +77,19 @@ export async function startClusterBackupIntegration(o: ClusterBackupIntegrationO
     onError: (err) => log.warn({ err: String(err) }, 'backup leader election failed; not leading'),
   });
   elector.start();
-  const integration = await startBackupIntegration(backup.engine, log, { active: () => elector.isLeader(), ...(o.tickMs ? { tickMs: o.tickMs } : {}), ...(o.onRun ? { onRun: o.onRun } : {}) });
-  const unsubscribe: (() => void)[] = [];
-  // Probe when a profile's spec changes (its generation), not when our own status write comes back.
-  let probed = '';
-  let probing = false;
-  later.probe = () => {
-    if (!elector.isLeader() || probing) return;
-    probing = true;
-    void (async () => {
-      const key = (await backup.engine.config()).profiles.map((p) => `${p.metadata.namespace ?? ''}/${p.metadata.name}:${JSON.stringify(p.spec)}`).join(',');
-      if (key === probed) return;
-      const results = await probeProfiles(o.client, backup.engine);
-      probed = key;
-      if (results.length) log.info({ profiles: results.map((r) => `${r.profile}=${r.immutability}`) }, 'LocationProfiles probed');
-    })()
-      .catch((err: unknown) => log.warn({ err: String(err) }, 'probing LocationProfiles failed'))
-      .finally(() => (probing = false));
-  };
-  const reprobe = setInterval(() => {
-    probed = '';
-    later.probe();
-  }, PROBE_INTERVAL_MS);
-  reprobe.unref();
-  unsubscribe.push(() => clearInterval(reprobe));
+  const integration = await startBackupIntegration(backup.engine, log, { active: () => elector.isLeader(), ...(o.tickMs ? { tickMs: o.tickMs } : {}), ...(o.onRun ? { onRun: o.onRun } : {}), ...(o.onCompliance ? { onCompliance: o.onCompliance } : {}) });
+  const prober = createProfileProber({ client: o.client, engine: backup.engine, isLeader: () => elector.isLeader(), log });
+  later.probe = prober.poke;
+  const unsubscribe: (() => void)[] = [() => prober.stop()];
   return {
     ...integration,
     backup,
     async attach(target, certs) {
       if (!target) return;
-      // One at a time; each pass looks at the current policies: present -> apply (new caBundle too), none -> delete.
-      let chain: Promise<void> = Promise.resolve();
-      let applied: boolean | undefined;
-      const pass = async (): Promise<void> => {
-        const want = (await backup.engine.config()).policies.length > 0;
-        if (want) await applyBackupWebhooks(o.client, { ...target, caBundle: certs.current().ca }, o.namespace);
-        else if (applied !== false) await deleteBackupWebhooks(o.client);
-        if (want !== applied) log.info({ policies: want }, want ? 'backup webhook configurations applied' : 'no BackupPolicy: backup webhook configurations removed');
-        applied = want;
-      };
-      const run = (): Promise<void> => (chain = chain.then(pass).catch((err: unknown) => log.error({ err: String(err) }, 'managing backup webhook configurations failed')));
-      sync = () => void run();
-      await run();
-      unsubscribe.push(certs.onChange(() => void run()));
+      const hooks = createBackupWebhookSync({ client: o.client, target, ownNamespace: o.namespace, caBundle: () => certs.current().ca, hasPolicies: async () => (await backup.engine.config()).policies.length > 0, log });
+      later.sync = () => void hooks.sync();
+      await hooks.sync();
+      unsubscribe.push(certs.onChange(() => void hooks.sync()));
     },
     async stop() {
       for (const u of unsubscribe) u();

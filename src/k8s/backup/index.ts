@@ -18,3 +18,5 @@ export { createSecretTrustStore, trustSecretName } from './secret-trust-store.js
 export { buildBackupWebhookConfigs, applyBackupWebhooks, BACKUP_WEBHOOK_NAME } from './backup-webhooks.js';
 export { probeProfiles } from './profile-status.js';
 export type { ProfileProbe } from './profile-status.js';
+export { createProfileProber, PROBE_INTERVAL_MS } from './profile-prober.js';
+export { createBackupWebhookSync } from './backup-webhooks.js';
