@@ -3,8 +3,8 @@
  * suites via @bufbuild/cel-spec) and evaluation speed on Kubernetes-policy-like expressions.
  * Run: node --import tsx bench/cel-libs.bench.ts   (results recorded in docs/cel.md)
  */
-import { ADAPTERS, type CelAdapter } from '../src/engine/cel/conformance/adapters.js';
-import { runConformance } from '../src/engine/cel/conformance/run.js';
+import { ADAPTERS, type CelAdapter } from './cel-conformance/adapters.js';
+import { runConformance } from './cel-conformance/run.js';
 import { compileCel } from '../src/engine/cel/index.js';
 
 const EXPRESSIONS = [

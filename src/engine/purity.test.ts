@@ -13,12 +13,8 @@ import { describe, expect, it } from 'vitest';
 const ENGINE_DIR = path.dirname(fileURLToPath(import.meta.url));
 const SRC_DIR = path.dirname(ENGINE_DIR);
 
-/**
- * Folders not part of the engine proper. cel/conformance is a dev-only runner of the cel-spec conformance
- * suites for bench/cel-libs.bench.ts (it imports devDependencies); it is never imported by the engine.
- * It belongs under bench/ or test/: until it moves, it is excluded here by name.
- */
-const EXCLUDED_DIRS = ['cel/conformance'];
+/** Folders under src/engine that are not part of the engine proper (none today; dev-only code lives in bench/). */
+const EXCLUDED_DIRS: string[] = [];
 
 /** Module specifiers the engine must not import (a `/subpath` of each is forbidden too). */
 const FORBIDDEN_MODULES = [

@@ -3,7 +3,7 @@ import { UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 import { celEnv, celUint, isCelError, isCelList, isCelMap, isCelType, isCelUint, parse, plan } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { getTestRegistry } from '@bufbuild/cel-spec/testdata/registry.js';
-import { environmentFor } from '../environment.js';
+import { environmentFor } from '../../src/engine/cel/environment.js';
 import { base64, canonicalMap, type ValueFactory, UnsupportedValue } from './values.js';
 
 /** One CEL library behind the shape the conformance runner and the benchmark need. */
