@@ -2,6 +2,9 @@
  * `npm run bench:backup`: guardrail's repository against restic on a generated mixed dataset (default 1 GiB;
  * BENCH_SIZE_MB to change). Reports backup and restore throughput ratios, repository size ratio and peak
  * memory (max RSS from /usr/bin/time). Goals: >= 1.0x restic throughput, size within 5%, peak <= 256 MB.
+ * Guardrail runs as users run it: `bin/guardrail.js repo ...`, default glibc malloc settings.
+ * Each tool runs BENCH_RUNS times (default 3), alternating, so load from other processes hits both alike;
+ * the table shows medians, and CPU seconds (user + sys), which a busy machine disturbs less than wall time.
  * Needs restic (Debian: apt-get install -y restic) and /usr/bin/time (Debian: time).
  * The dataset is cached under .cache/bench-data-<size> (git-ignored); temp repositories are removed.
  */
@@ -76,17 +79,29 @@ async function du(dir: string): Promise<number> {
 
 interface Run {
   seconds: number;
+  cpuSeconds: number;
   maxRssMb: number;
 }
 
-/** Runs a command under /usr/bin/time for wall time and peak RSS. */
+/** Runs a command under /usr/bin/time for wall time, CPU time and peak RSS. */
 function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): Run {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', cmd, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * MiB });
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M CPU=%U+%S', cmd, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * MiB });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
   const kb = Number(/MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0);
-  return { seconds, maxRssMb: kb / 1024 };
+  const cpu = /CPU=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+  return { seconds, cpuSeconds: Number(cpu?.[1] ?? 0) + Number(cpu?.[2] ?? 0), maxRssMb: kb / 1024 };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+/** The median of each field over runs. */
+function med(runs: Run[]): Run {
+  return { seconds: median(runs.map((r) => r.seconds)), cpuSeconds: median(runs.map((r) => r.cpuSeconds)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
 }
 
 function compressionTable(sample: Buffer): void {
@@ -106,6 +121,8 @@ function compressionTable(sample: Buffer): void {
   }
 }
 
+const fmt = (r: Run | undefined): string => (r ? `${r.seconds.toFixed(1)} s (cpu ${r.cpuSeconds.toFixed(1)} s, ${r.maxRssMb.toFixed(0)} MB)` : '-');
+
 async function main(): Promise<void> {
   const restic = spawnSync('restic', ['version'], { encoding: 'utf8' });
   if (restic.status !== 0) throw new Error('restic not found: apt-get install -y restic');
@@ -116,29 +133,48 @@ async function main(): Promise<void> {
   compressionTable(Buffer.concat([randomBytes(16 * MiB), text(32 * MiB, 1)]));
   const work = await mkdtemp(join(tmpdir(), 'gr-bench-'));
   const env = { GUARDRAIL_REPO_PASSWORD: password, RESTIC_PASSWORD: password, GUARDRAIL_TRUST_DIR: join(work, 'trust') };
-  const gr = ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), 'repo'];
-  // glibc raises its mmap threshold after big frees, after which chunk-sized buffers freed on the thread pool
-  // fragment the heap (measured: +80-120 MB RSS). Fixing the threshold is the launcher setting we recommend;
-  // BENCH_MALLOC_DEFAULT=1 measures without it.
-  const malloc = process.env.BENCH_MALLOC_DEFAULT === '1' ? {} : { MALLOC_MMAP_THRESHOLD_: '1048576', MALLOC_ARENA_MAX: '2' };
-  console.log(`guardrail runs with ${Object.keys(malloc).length ? JSON.stringify(malloc) : 'default glibc malloc settings'}`);
-  const ourEnv = { ...env, ...malloc };
+  const gr = [join(root, 'bin', 'guardrail.js'), 'repo'];
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+  const all = { ob: [] as Run[], or: [] as Run[], rb: [] as Run[], rr: [] as Run[] };
+  let oursSize = 0;
+  let resticSize = 0;
+  let same = true;
   try {
-    const ours = join(work, 'ours');
-    timed('node', [...gr, 'init', '-r', ours, '-q'], ourEnv);
-    const oursBackup = timed('node', [...gr, 'backup', '-r', ours, '-q', data], ourEnv);
-    const oursRestore = timed('node', [...gr, 'restore', '-r', ours, '-q', 'latest', '--target', join(work, 'ours-out')], ourEnv);
-    const theirs = join(work, 'restic');
-    timed('restic', ['init', '--repo', theirs], env);
-    const resticBackup = timed('restic', ['backup', '--repo', theirs, '--quiet', data], env);
-    const resticRestore = timed('restic', ['restore', '--repo', theirs, 'latest', '--target', join(work, 'restic-out')], env);
-    const same = execFileSync('diff', ['-rq', data, join(work, 'ours-out', data.split('/').at(-1) as string)], { encoding: 'utf8' }) === '';
-    const [oursSize, resticSize] = [await du(ours), await du(theirs)];
+    for (let i = 0; i < runs; i++) {
+      const ours = join(work, `ours-${i}`);
+      const theirs = join(work, `restic-${i}`);
+      timed('node', [...gr, 'init', '-r', ours, '-q'], env);
+      timed('restic', ['init', '--repo', theirs], env);
+      // Alternate who goes first, so neither always meets a warm (or cold) page cache.
+      const backups = [() => all.ob.push(timed('node', [...gr, 'backup', '-r', ours, '-q', data], env)), () => all.rb.push(timed('restic', ['backup', '--repo', theirs, '--quiet', data], env))];
+      for (const f of i % 2 ? backups.reverse() : backups) f();
+      const restores = [
+        () => all.or.push(timed('node', [...gr, 'restore', '-r', ours, '-q', 'latest', '--target', join(work, `ours-out-${i}`)], env)),
+        () => all.rr.push(timed('restic', ['restore', '--repo', theirs, 'latest', '--target', join(work, `restic-out-${i}`)], env)),
+      ];
+      for (const f of i % 2 ? restores.reverse() : restores) f();
+      const diff = spawnSync('diff', ['-rq', data, join(work, `ours-out-${i}`, data.split('/').at(-1) as string)], { encoding: 'utf8' });
+      same &&= diff.status === 0 && diff.stdout === '';
+      [oursSize, resticSize] = [await du(ours), await du(theirs)];
+      console.log(`run ${i + 1}/${runs}: backup ${fmt(all.ob.at(-1))} vs restic ${fmt(all.rb.at(-1))}; restore ${fmt(all.or.at(-1))} vs restic ${fmt(all.rr.at(-1))}`);
+      await rm(join(work, `ours-out-${i}`), { recursive: true, force: true });
+      await rm(join(work, `restic-out-${i}`), { recursive: true, force: true });
+      await rm(ours, { recursive: true, force: true });
+      await rm(theirs, { recursive: true, force: true });
+    }
+    const [oursBackup, resticBackup, oursRestore, resticRestore] = [med(all.ob), med(all.rb), med(all.or), med(all.rr)];
     const mbps = (r: Run): string => (bytes / MiB / r.seconds).toFixed(0);
     const table = {
       dataset_MiB: (bytes / MiB).toFixed(0),
+      runs,
       backup_MiBps: { guardrail: mbps(oursBackup), restic: mbps(resticBackup), ratio: (resticBackup.seconds / oursBackup.seconds).toFixed(2) },
       restore_MiBps: { guardrail: mbps(oursRestore), restic: mbps(resticRestore), ratio: (resticRestore.seconds / oursRestore.seconds).toFixed(2) },
+      cpu_seconds: {
+        guardrail_backup: oursBackup.cpuSeconds.toFixed(1),
+        restic_backup: resticBackup.cpuSeconds.toFixed(1),
+        guardrail_restore: oursRestore.cpuSeconds.toFixed(1),
+        restic_restore: resticRestore.cpuSeconds.toFixed(1),
+      },
       repo_MiB: { guardrail: (oursSize / MiB).toFixed(1), restic: (resticSize / MiB).toFixed(1), ratio: (oursSize / resticSize).toFixed(3) },
       peak_rss_MB: {
         guardrail_backup: oursBackup.maxRssMb.toFixed(0),

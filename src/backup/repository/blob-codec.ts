@@ -18,9 +18,18 @@ const PROBE = 64 * 1024;
 
 export const blobId = (keys: BlobKeys, data: Uint8Array): string => hmacHex(keys.id, data);
 
+/**
+ * zlib's sync calls write into `chunkSize` buffers (16 KiB by default) and concatenate them: ~130 small
+ * buffers per 1 MiB chunk, which fragment a worker's heap. One buffer a little larger than the output
+ * (known on decompression, bounded by the input on compression, which we keep only when it shrinks)
+ * makes it one allocation, returned without a copy.
+ */
+const outSize = (n: number): number => Math.max(64, n + 1024);
+
 function compressSync(c: CompressionChoice, data: Uint8Array): Buffer {
-  if (c.name === 'gzip') return zlib.gzipSync(data, { level: c.level });
+  if (c.name === 'gzip') return zlib.gzipSync(data, { level: c.level, chunkSize: outSize(data.length) });
   return zlib.brotliCompressSync(data, {
+    chunkSize: outSize(data.length),
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: c.level, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
   });
 }
@@ -66,7 +75,8 @@ export function decodeBlob(keys: BlobKeys, c: CompressionChoice, e: { id: string
   }
   let data: Buffer;
   try {
-    data = !e.z ? plain : c.name === 'gzip' ? zlib.gunzipSync(plain) : zlib.brotliDecompressSync(plain);
+    const chunkSize = outSize(e.raw);
+    data = !e.z ? plain : c.name === 'gzip' ? zlib.gunzipSync(plain, { chunkSize }) : zlib.brotliDecompressSync(plain, { chunkSize });
   } catch {
     return 'does not decompress';
   }
