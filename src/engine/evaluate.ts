@@ -24,6 +24,18 @@ export interface EvaluateOptions {
   requestData?: JsonObject;
 }
 
+/** Read-only defaults shared by every call (frozen: a writer would be a bug, and would throw). */
+const NO_MATCH_OPTIONS = Object.freeze({});
+const NO_OVERRIDES: Record<string, unknown> = Object.freeze({});
+
+/** The time-only view of the deps that rules get (`{ now }`), made once per deps object (per request). */
+const envs = new WeakMap<EngineDeps, { now(): Date }>();
+function envOf(deps: EngineDeps): { now(): Date } {
+  let env = envs.get(deps);
+  if (!env) envs.set(deps, (env = { now: () => deps.now() }));
+  return env;
+}
+
 export async function evaluatePolicy(
   policy: CompiledPolicy,
   input: AdmissionInput,
@@ -34,14 +46,16 @@ export async function evaluatePolicy(
   const resource = input.object ?? input.oldObject;
   const resourceName = String((resource?.metadata as JsonObject | undefined)?.name ?? input.name ?? '');
   const baseData = opts.requestData ?? buildRequestData(input);
-  const env = { now: () => deps.now() };
+  const env = envOf(deps);
+  // Built once per policy, not per rule: the webhook evaluates every rule of every policy per request.
+  const matchOpts = policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS;
   for (const rule of policy.rules) {
     if (rule.kind !== 'validate') continue;
-    const applies = ruleApplies(rule.rule, input, policy.namespace !== undefined ? { policyNamespace: policy.namespace } : {});
+    const applies = ruleApplies(rule.rule, input, matchOpts);
     if (!applies.applies) continue;
-    const overrides = deps.values?.forResource(policy.name, resourceName, rule.autogenOf ?? rule.name) ?? {};
+    const overrides = deps.values?.forResource(policy.name, resourceName, rule.autogenOf ?? rule.name) ?? NO_OVERRIDES;
     let data = baseData;
-    for (const [k, v] of Object.entries(overrides)) data = setDottedPath(data, k, v);
+    if (overrides !== NO_OVERRIDES) for (const [k, v] of Object.entries(overrides)) data = setDottedPath(data, k, v);
     const exception = opts.exceptions?.length
       ? findException(opts.exceptions, {
           policyName: policy.name,

@@ -110,13 +110,21 @@ export type AdmitOptions = Omit<EvaluateOptions, 'exceptions'> & {
   applyWebhookDefaults?: boolean;
 };
 
+/** The policies of a set that have mutate rules, found once per (immutable) set. */
+const mutatingBySet = new WeakMap<PolicySet, readonly CompiledPolicy[]>();
+function mutatingOf(set: PolicySet): readonly CompiledPolicy[] {
+  let list = mutatingBySet.get(set);
+  if (!list) mutatingBySet.set(set, (list = set.classic.filter((p) => p.rules.some((r) => r.kind === 'mutate'))));
+  return list;
+}
+
 /**
  * Kyverno's order: every mutate rule of every policy runs first (each sees the previous patches), then
  * every validate rule sees the mutated object.
  */
 export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineDeps, opts: AdmitOptions = {}): Promise<AdmissionOutcome> {
   const exceptions = opts.extraExceptions ? [...set.exceptions, ...opts.extraExceptions] : set.exceptions;
-  const mutating = set.classic.filter((p) => p.rules.some((r) => r.kind === 'mutate'));
+  const mutating = mutatingOf(set);
   const mutation = mutating.length
     ? await mutatePolicies(mutating.map((p) => p.source), input, deps, {
         exceptions,
@@ -137,12 +145,15 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
   const responses: PolicyResponse[] = [];
   // The variable document (request, images...) is the same for every policy: build it once.
   const requestData = buildRequestData(validateInput);
+  // One options object for every policy of the request (a spread per policy showed in webhook profiles).
+  const evalOpts: EvaluateOptions = { ...opts, exceptions, requestData };
   for (const p of set.classic) {
-    const mutateResults = mutation ? mutation.results.filter((r) => r.policy === p.name) : [];
     // Subresource requests match by their parent kind, so only plain requests can skip by kind.
     const cannotMatch = p.kinds !== undefined && !validateInput.subResource && !p.kinds.has(validateInput.kind.kind);
-    const results = cannotMatch ? [] : await evaluatePolicy(p, validateInput, deps, { ...opts, exceptions, requestData });
-    responses.push({ policy: p.name, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}), results: [...mutateResults, ...results] });
+    const results = cannotMatch ? [] : await evaluatePolicy(p, validateInput, deps, evalOpts);
+    const mutateResults = mutation ? mutation.results.filter((r) => r.policy === p.name) : undefined;
+    const all = mutateResults?.length ? [...mutateResults, ...results] : results;
+    responses.push(p.namespace ? { policy: p.name, kind: p.kind, namespace: p.namespace, results: all } : { policy: p.name, kind: p.kind, results: all });
   }
   for (const h of set.handlers) {
     const results = handlerMutations.get(h) ?? (h.mutate ? [] : await h.evaluate(validateInput, deps));

@@ -60,15 +60,16 @@ export async function answerValidate(req: AdmissionRequest, base: AnswerRecord, 
   const run = await evaluate(set, input, ctx);
   if (!run.done) return timedOut(req, meta, failurePoliciesInPlay(set, input), ctx);
   const { responses } = run.value;
-  const decided = decide(responses, resourceRefOf(req), snapshot.failurePolicyOf);
-  const ext = decided.allowed && ctx.extension?.validate ? await ctx.extension.validate(req.object) : { warnings: [] };
-  const d = { ...decided, allowed: decided.allowed && !ext.deny, message: ext.deny ?? decided.message, warnings: [...decided.warnings, ...ext.warnings] };
-  const response = d.allowed ? allowed(req.uid, { warnings: d.warnings }) : denied(req.uid, d.message ?? '', { warnings: d.warnings });
-  const record: AnswerRecord = { ...meta, decision: d.allowed ? 'allowed' : 'denied', results: d.counts, warnings: d.warnings.length, responses };
+  const d = decide(responses, resourceRefOf(req), snapshot.failurePolicyOf);
+  const ext = d.allowed && ctx.extension?.validate ? await ctx.extension.validate(req.object) : undefined;
+  const isAllowed = d.allowed && !ext?.deny;
+  const warnings = ext?.warnings.length ? [...d.warnings, ...ext.warnings] : d.warnings;
+  const response = isAllowed ? allowed(req.uid, { warnings }) : denied(req.uid, ext?.deny ?? d.message ?? '', { warnings });
+  const record: AnswerRecord = { ...meta, decision: isAllowed ? 'allowed' : 'denied', results: d.counts, warnings: warnings.length, responses };
   if (req.dryRun !== true && ctx.onAdmitted) {
     // Side effects (reports, events) must never change or fail the decision: a throw is only logged.
     try {
-      ctx.onAdmitted({ webhook: 'validate', request: req, responses, allowed: d.allowed });
+      ctx.onAdmitted({ webhook: 'validate', request: req, responses, allowed: isAllowed });
     } catch (err) {
       record.hookError = err instanceof Error ? err.message : String(err);
     }

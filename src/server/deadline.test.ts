@@ -87,4 +87,18 @@ describe('withDeadline', () => {
   it('passes a rejection that arrives in time through', async () => {
     await expect(withDeadline(Promise.reject(new Error('boom')), 1_000)).rejects.toThrow('boom');
   });
+
+  it('answers { done: false } at the budget and ignores a late rejection (no unhandled rejection)', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const late = new Promise<number>((_, reject) => setTimeout(() => reject(new Error('late')), 30));
+      expect(await withDeadline(late, 5)).toEqual({ done: false });
+      await new Promise((r) => setTimeout(r, 60));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
 });

@@ -6,16 +6,21 @@
  */
 export type Deadline<T> = { done: true; value: T } | { done: false };
 
-export async function withDeadline<T>(work: Promise<T>, budgetMs: number): Promise<Deadline<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<Deadline<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ done: false }), budgetMs);
+// One promise and one timer per admission (no Promise.race over extra promises): this runs on every request.
+export function withDeadline<T>(work: Promise<T>, budgetMs: number): Promise<Deadline<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ done: false }), budgetMs);
+    // A late settlement of the abandoned evaluation is ignored (a promise settles once), so a late
+    // rejection never becomes an unhandled rejection.
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ done: true, value });
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
   });
-  try {
-    return await Promise.race([work.then((value): Deadline<T> => ({ done: true, value })), expired]);
-  } finally {
-    clearTimeout(timer);
-    // A late rejection of the abandoned evaluation must not become an unhandled rejection.
-    work.catch(() => undefined);
-  }
 }

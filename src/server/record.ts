@@ -7,7 +7,7 @@ import type { Logger, Metrics } from '../observability/index.js';
 import type { AnswerRecord } from './answer.js';
 
 export function recordAnswer(record: AnswerRecord, seconds: number, log: Logger, metrics: Metrics): void {
-  const { responses, ...fields } = record;
+  const responses = record.responses;
   const operation = record.operation ?? '';
   metrics.admissionRequests.inc({ webhook: record.webhook, operation, kind: record.kind ?? '', decision: record.decision });
   metrics.admissionReviewDuration.observe({ webhook: record.webhook, operation, decision: record.decision }, seconds);
@@ -15,7 +15,8 @@ export function recordAnswer(record: AnswerRecord, seconds: number, log: Logger,
     const tally = metrics.policyResultTally;
     for (const r of responses) for (const rr of r.results) tally.add(r.policy, rr.rule, rr.status, rr.action ?? '', operation);
   }
-  const line = { ...fields, durationMs: Math.round(seconds * 1e6) / 1e3 };
+  // One copy of the record: pino leaves out undefined fields, so the responses never reach the line.
+  const line = { ...record, responses: undefined, durationMs: Math.round(seconds * 1e6) / 1e3 };
   if (record.decision === 'error') log.warn(line, 'admission error');
   else if (record.hookError) log.warn(line, 'admission');
   else log.info(line, 'admission');
