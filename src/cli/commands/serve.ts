@@ -6,7 +6,8 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { createLogger, LOG_LEVELS, type LogLevel, type Logger } from '../../observability/index.js';
 import { DEFAULT_EVAL_TIMEOUT_MS } from '../../admission/index.js';
 import { startServer, type RunningServer } from '../../server/index.js';
-import { CERT_MODES, startClusterServer, type CertMode } from '../../k8s/index.js';
+// Cluster mode is loaded on use: @kubernetes/client-node alone adds ~65 MB of RSS to a local-mode server.
+import type { CertMode } from '../../k8s/index.js';
 import { startBackupIntegration } from '../../backup/admission/index.js';
 import { createBackupMetrics, createMetrics } from '../../observability/index.js';
 import { addBackupOptions, engineFromFlags, type BackupFlags } from './backup.js';
@@ -47,6 +48,9 @@ function parsePositiveSeconds(value: string): number {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** src/k8s CERT_MODES, listed here so that parsing flags does not load cluster mode (serve.test.ts keeps them equal). */
+export const SERVE_CERT_MODES = ['selfManaged', 'secret', 'certManager'] as const satisfies readonly CertMode[];
+
 export function registerServeCommand(program: Command): void {
   addBackupOptions(program.command('serve'))
     .description('run the admission webhook (HTTPS: /validate, /mutate, /validate/policy, /readyz, /metrics)')
@@ -55,7 +59,7 @@ export function registerServeCommand(program: Command): void {
     .option('--policies <dir>', 'policy folder, watched for changes', './policies')
     .option('--certs <dir>', 'certificate folder (created with a self-made CA when empty)', './certs')
     .option('--kubeconfig <file>', 'cluster mode: policies, namespaces, lookups and reports from this cluster; manages the webhook configurations')
-    .addOption(new Option('--cert-mode <mode>', 'cluster mode certificates: selfManaged (--certs folder), secret (CA in a Secret), certManager (mounted Secret in --certs)').choices(CERT_MODES).default('selfManaged'))
+    .addOption(new Option('--cert-mode <mode>', 'cluster mode certificates: selfManaged (--certs folder), secret (CA in a Secret), certManager (mounted Secret in --certs)').choices(SERVE_CERT_MODES).default('selfManaged'))
     .option('--webhook-url <url>', 'cluster mode: base URL the API server calls (Guardrail outside the cluster)')
     .option('--service-name <name>', 'cluster mode: the Service in --namespace the API server calls')
     .option('--namespace <ns>', "cluster mode: Guardrail's namespace (excluded from admission; holds the CA Secret)", process.env.POD_NAMESPACE ?? 'guardrail')
@@ -72,6 +76,7 @@ export function registerServeCommand(program: Command): void {
       // In a pod without --policies, cluster mode is the default (KUBERNETES_SERVICE_HOST is set by the kubelet).
       const inCluster = process.env.KUBERNETES_SERVICE_HOST !== undefined && cmd.getOptionValueSource('policies') === 'default';
       if (flags.kubeconfig || inCluster) {
+        const { startClusterServer } = await import('../../k8s/index.js');
         const server = await startClusterServer({
           host: flags.host,
           port: flags.port,
