@@ -5,12 +5,13 @@
 import type { BackupEngine } from '../engine/index.js';
 import type { KubeObject } from '../capture/index.js';
 import { backupMutate, backupValidate, registrationOf, type BackupView, type MutateVerdict, type ValidateVerdict } from './backup-admission.js';
+import { isProtectedWorkload } from './protected.js';
 
 export interface BackupAdmission {
   mutate(object: unknown): Promise<MutateVerdict>;
   validate(object: unknown): Promise<ValidateVerdict>;
-  /** After a real admission; resolves once the app is in the registry. */
-  admitted(object: unknown): Promise<void>;
+  /** After a real admission; resolves once the app is in the registry, true when it was a protected app. */
+  admitted(object: unknown): Promise<boolean>;
 }
 
 export function createBackupAdmission(engine: BackupEngine, now: () => number = Date.now, prefix?: string): BackupAdmission {
@@ -22,9 +23,12 @@ export function createBackupAdmission(engine: BackupEngine, now: () => number = 
     mutate: async (object) => backupMutate(object, await view()),
     validate: async (object) => backupValidate(object, await view()),
     async admitted(object) {
+      // Most admissions are not of protected workloads: answer before reading the config.
+      if (!isProtectedWorkload(object)) return false;
       const reg = registrationOf(object, await view());
-      if (!reg) return;
+      if (!reg) return false;
       await engine.registry.register({ ...reg, admittedAt: new Date(now()).toISOString(), manifest: object as KubeObject });
+      return true;
     },
   };
 }

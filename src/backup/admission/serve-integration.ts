@@ -60,7 +60,7 @@ export async function startBackupIntegration(engine: BackupEngine, log: Logger, 
     onAdmitted({ request, allowed }) {
       if (!allowed) return;
       extension.admitted(request.object).then(
-        () => compliance.refresh(), // a newly registered app counts at once, not a minute later
+        (registered) => registered && compliance.refresh(), // a newly registered app counts at once, not a minute later
         (err: unknown) => log.error({ err: String(err), uid: request.uid }, 'could not register the app for protection'),
       );
     },
