@@ -146,6 +146,8 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
     const dep = await getJson<Obj>(['-n', APP, 'get', 'deployment', 'web']);
     expect(dep.metadata.annotations?.['backup.guardrail.dev/policy']).toBe('gold');
     expect(Date.parse(dep.metadata.annotations?.['backup.guardrail.dev/bound-at'] ?? '')).toBeGreaterThan(Date.now() - 120_000);
+    // Scheduled backups run only on the holder of the backup Lease (this single replica).
+    expect((await ctx.kubectl.ok(['-n', OWN, 'get', 'lease', 'guardrail-dp-backup', '-o', 'jsonpath={.spec.holderIdentity}'])).trim()).not.toBe('');
     // Registered apps are counted by policy and state on /metrics (no restore point yet: NonCompliant).
     await waitFor(proc, 'backup compliance metrics', async () => /guardrail_backup_apps\{policy="gold",state="NonCompliant"\} 1/.test((await httpsGet(`${url}/metrics`)).body), 15_000);
   });
