@@ -3,7 +3,9 @@ import type { RestorePoint } from '../../backup/api/index.js';
 import { KubeApiError } from '../client/kube-client.js';
 import { createFakeClient } from '../client/fake-client.js';
 import { createObjectCollection } from './cluster-objects.js';
+import { restorePointStoreSuite } from '../../backup/engine/restore-point-store-suite.js';
 import { createClusterRestorePointStore } from './restore-point-store.js';
+import { fakeRestorePointsApi } from './fake-restorepoints-api.js';
 
 const rp = (name: string, ns: string, time: string): RestorePoint => ({
   apiVersion: 'backup.guardrail.dev/v1alpha1',
@@ -55,4 +57,9 @@ describe('cluster RestorePoint store', () => {
       '/apis/backup.guardrail.dev/v1alpha1/namespaces/shop/restorepoints/web-1',
     ]);
   });
+});
+
+restorePointStoreSuite('RestorePoint CRs (cluster mode, in-memory API)', () => {
+  const client = createFakeClient(fakeRestorePointsApi());
+  return createClusterRestorePointStore(client, createObjectCollection<RestorePoint>(client, 'RestorePoint', false));
 });
