@@ -59,8 +59,12 @@ export function encodeBlob(keys: BlobKeys, c: CompressionChoice, id: string, dat
   return { sealed: out, z: compressed };
 }
 
-/** Opens a sealed blob and checks it is the blob `e.id` names; a string says what failed. */
-export function decodeBlob(keys: BlobKeys, c: CompressionChoice, e: { id: string; raw: number; z: boolean }, sealed: Uint8Array): Buffer | string {
+/**
+ * Opens a sealed blob and checks it is the blob `e.id` names; a string says what failed. The GCM tag already
+ * binds the bytes to the id (it is the AAD) under the repository key; `recheckId` also recomputes the keyed
+ * hash, which only our own encoding bugs could fail: verify does it, restore skips it (~15% of its CPU).
+ */
+export function decodeBlob(keys: BlobKeys, c: CompressionChoice, e: { id: string; raw: number; z: boolean }, sealed: Uint8Array, recheckId = true): Buffer | string {
   if (sealed.length < 28) return 'fails its authentication tag';
   let plain: Buffer;
   try {
@@ -80,5 +84,5 @@ export function decodeBlob(keys: BlobKeys, c: CompressionChoice, e: { id: string
   } catch {
     return 'does not decompress';
   }
-  return data.length === e.raw && blobId(keys, data) === e.id ? data : 'does not match its id';
+  return data.length === e.raw && (!recheckId || blobId(keys, data) === e.id) ? data : 'does not match its id';
 }

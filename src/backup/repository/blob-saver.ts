@@ -1,11 +1,13 @@
-import { hmacHexAsync, sealAsync, sha256HexAsync } from './async-crypto.js';
+import { hmacHexAsync, sealAsync } from './async-crypto.js';
 import { createByteBudget } from './byte-budget.js';
 import { maybeCompress } from './compression.js';
 import { retention } from './context.js';
+import { sha256Hex } from './crypto.js';
 import { toRepoError } from './errors.js';
 import { createPackBuilder, packKey } from './pack.js';
 import type { RepoContext } from './context.js';
 import type { MasterIndex } from './master-index.js';
+import { createYoungGc } from './young-gc.js';
 import type { BlobType, PackInfo } from './pack.js';
 
 /** Chunks hashed/compressed/encrypted at once: enough to keep the thread pool busy. */
@@ -26,7 +28,8 @@ export interface Submitted {
  * Hashing, compression and encryption run on the thread pool while the caller keeps chunking.
  */
 export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
-  const pack = createPackBuilder();
+  const pack = createPackBuilder(ctx.config.packSize + 1024 * 1024);
+  const youngGc = createYoungGc(ctx.config.packSize);
   const seen = new Set<string>();
   const inFlight = new Set<Promise<unknown>>();
   const uploads = new Set<Promise<unknown>>();
@@ -48,9 +51,15 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
   };
   const upload = (): void => {
     const { bytes, blobs } = pack.finish(ctx.keys.enc);
+    // Synchronous SHA-256 reads the pack in place (~10 ms per 16 MiB); WebCrypto would copy it first.
+    const id = sha256Hex(bytes);
+    youngGc(bytes.length);
     const put = async (): Promise<void> => {
-      const id = await sha256HexAsync(bytes);
-      await ctx.storage.put(packKey(id), bytes, retention(ctx)).catch((err: unknown) => Promise.reject(toRepoError(err)));
+      try {
+        await ctx.storage.put(packKey(id), bytes, retention(ctx)).catch((err: unknown) => Promise.reject(toRepoError(err)));
+      } finally {
+        pack.recycle(bytes);
+      }
       written.push({ id, size: bytes.length, blobs });
     };
     void track(uploads, put()).catch(() => undefined);

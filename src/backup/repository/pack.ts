@@ -32,11 +32,23 @@ export function packKey(id: string): string {
 /**
  * Pack layout: sealed blobs back to back, then the sealed JSON header listing them, then the header's length
  * as a 4-byte little-endian integer. The pack's name is the SHA-256 of all its bytes.
+ * Blobs are copied into one buffer as they come; finished packs' buffers come back through `recycle` once
+ * uploaded, so a long backup reuses two or three buffers instead of allocating (and fragmenting) per pack.
  */
-export function createPackBuilder() {
-  let parts: Buffer[] = [];
+export function createPackBuilder(capacity = 0) {
+  let buf: Buffer | undefined;
   let size = 0;
   let blobs: BlobEntry[] = [];
+  const spare: Buffer[] = [];
+  const room = (n: number): Buffer => {
+    if (!buf) buf = spare.pop() ?? Buffer.allocUnsafeSlow(Math.max(capacity, n));
+    if (buf.length < n) {
+      const wider = Buffer.allocUnsafeSlow(Math.max(n, Math.ceil(buf.length * 1.5)));
+      buf.copy(wider, 0, 0, size);
+      buf = wider;
+    }
+    return buf;
+  };
   return {
     get size() {
       return size;
@@ -44,22 +56,27 @@ export function createPackBuilder() {
     get count() {
       return blobs.length;
     },
-    add(id: string, type: BlobType, sealed: Buffer, raw: number, z: boolean): void {
+    add(id: string, type: BlobType, sealed: Uint8Array, raw: number, z: boolean): void {
+      room(size + sealed.length).set(sealed, size);
       blobs.push({ id, type, offset: size, length: sealed.length, raw, z });
-      parts.push(sealed);
       size += sealed.length;
     },
-    /** Seals the header and assembles the pack; the caller names it by its SHA-256. */
+    /** Seals the header and returns the pack (a view of the builder's buffer); the caller names it by its SHA-256. */
     finish(key: Buffer): { bytes: Buffer; blobs: BlobEntry[] } {
       const header = seal(key, enc.encode(JSON.stringify(blobs)), HEADER_AAD);
-      const len = Buffer.alloc(4);
-      len.writeUInt32LE(header.length);
-      const bytes = Buffer.concat([...parts, header, len]);
+      const b = room(size + header.length + 4);
+      header.copy(b, size);
+      b.writeUInt32LE(header.length, size + header.length);
+      const bytes = b.subarray(0, size + header.length + 4);
       const done = blobs;
-      parts = [];
+      buf = undefined;
       blobs = [];
       size = 0;
       return { bytes, blobs: done };
+    },
+    /** Hands a finished pack's buffer back for reuse, once nothing reads it any more. */
+    recycle(bytes: Buffer): void {
+      if (spare.length < 2 && bytes.byteOffset === 0) spare.push(Buffer.from(bytes.buffer, 0, bytes.buffer.byteLength));
     },
   };
 }

@@ -3,13 +3,12 @@
  * the main thread queues the next one meanwhile so the worker never waits for work.
  */
 import { closeSync, openSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { blobId, encodeBlob } from './blob-codec.js';
 import { createChunker, forEachChunk } from './chunker.js';
 import { createUnpacker } from './unpack.js';
 import { toWire } from './worker-protocol.js';
+import { createYoungGc } from './young-gc.js';
 import type { BlobKeys } from './blob-codec.js';
 import type { FilesEvent, FilesResult, FilesTask, FromWorker, PoolTask, ToWorker, UnpackTask, WorkerInit } from './worker-protocol.js';
 import type { MessagePort } from 'node:worker_threads';
@@ -17,22 +16,7 @@ import type { MessagePort } from 'node:worker_threads';
 /** Chunks below this are sealed without asking whether they are new: a round trip costs more than they do. */
 const ASK_MIN = 64 * 1024;
 
-/**
- * A worker allocates a few buffers per chunk and almost no JS objects, so V8 sees no reason to collect
- * until ~64 MiB of dead buffers pile up per thread (its external-memory trigger). A minor collection every
- * GC_EVERY bytes frees the young buffers of the chunks done since (~0.1 ms; a full one cost ~20 ms).
- */
-const GC_EVERY = 16 * 1024 * 1024;
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as (o: { type: 'minor' | 'major' }) => void;
-let sinceGc = 0;
-const allocated = (n: number): void => {
-  sinceGc += n;
-  if (sinceGc >= GC_EVERY) {
-    sinceGc = 0;
-    gc({ type: 'minor' });
-  }
-};
+const allocated = createYoungGc(16 * 1024 * 1024);
 
 const port = parentPort as MessagePort;
 const init = workerData as WorkerInit;

@@ -23,7 +23,7 @@ export function unusedBytes(index: MasterIndex, used: Set<string>, pack: PackInf
  * snapshot readable and only unreferenced packs behind.
  */
 export async function repack(ctx: RepoContext, index: MasterIndex, used: Set<string>, packs: string[]): Promise<{ written: PackInfo[]; copied: number }> {
-  const builder = createPackBuilder();
+  const builder = createPackBuilder(ctx.config.packSize + 1024 * 1024);
   const written: PackInfo[] = [];
   const doomed = new Set(packs);
   const copiedIds = new Set<string>();
@@ -33,6 +33,7 @@ export async function repack(ctx: RepoContext, index: MasterIndex, used: Set<str
     const { bytes, blobs } = builder.finish(ctx.keys.enc);
     const id = sha256Hex(bytes);
     await ctx.storage.put(packKey(id), bytes, retention(ctx)).catch((err: unknown) => Promise.reject(toRepoError(err)));
+    builder.recycle(bytes);
     written.push({ id, size: bytes.length, blobs });
   };
   for (const id of packs) {
@@ -43,7 +44,7 @@ export async function repack(ctx: RepoContext, index: MasterIndex, used: Set<str
       // Live, located in a pack being removed, and not copied yet (a blob may sit in two doomed packs).
       if (!used.has(e.id) || at === undefined || !doomed.has(at) || copiedIds.has(e.id)) continue;
       copiedIds.add(e.id);
-      builder.add(e.id, e.type, Buffer.from(b.subarray(e.offset, e.offset + e.length)), e.raw, e.z);
+      builder.add(e.id, e.type, b.subarray(e.offset, e.offset + e.length), e.raw, e.z);
       copied += e.length;
       if (builder.size >= ctx.config.packSize) await flush();
     }

@@ -32,7 +32,7 @@ export function createUnpacker(keys: BlobKeys, compression: CompressionChoice) {
     unpack(body: Omit<UnpackTask, 'kind'>): { bytes: number } {
       let bytes = 0;
       for (const b of body.blobs) {
-        const data = decodeBlob(keys, compression, b, body.bytes.subarray(b.offset - body.base, b.offset - body.base + b.length));
+        const data = decodeBlob(keys, compression, b, body.bytes.subarray(b.offset - body.base, b.offset - body.base + b.length), false);
         if (typeof data === 'string') {
           const key = `data/${body.pack.slice(0, 2)}/${body.pack}`;
           throw Object.assign(new Error(`${key}: blob ${b.id.slice(0, 12)} ${data}`), { name: 'RepoError', code: 'REPO_CORRUPT_PACK', path: key });
