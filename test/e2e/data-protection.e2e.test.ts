@@ -135,6 +135,9 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
     await ctx.kubectl(['-n', OWN, 'delete', 'backuppolicy,locationprofile', '--all', '--ignore-not-found']);
     for (const ns of [APP, CLONE]) await ctx.kubectl(['-n', ns, 'delete', 'deployment,restorepoint', '--all', '--ignore-not-found']);
     await ctx.kubectl(['delete', 'namespace', OWN, APP, CLONE, '--wait=false', '--ignore-not-found']);
+    // The shared API server's CRDs are the chart's (cluster.e2e checks the list): the snapshot CRDs were ours.
+    await ctx.kubectl(['delete', 'volumesnapshotclass', 'hostpath-snapclass', '--ignore-not-found']);
+    await ctx.kubectl(['delete', '-f', crds.dir, '--ignore-not-found', '--timeout=60s'], { timeoutMs: 90_000 });
     await gw?.stop();
   });
 
