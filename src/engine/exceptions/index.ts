@@ -7,6 +7,7 @@
 import { evaluateConditions } from '../conditions/index.js';
 import { checkExceptionMatch } from '../match/index.js';
 import type { JsonObject, PolicyException } from '../policy-types.js';
+import type { PodSecurityException, PodSecurityExclude } from '../pod-security/index.js';
 import type { AdmissionInput } from '../request.js';
 import { wildcardMatch } from '../values/index.js';
 import { substituteVariables, type FunctionEnv } from '../variables/index.js';
@@ -29,21 +30,43 @@ function namesPolicy(ex: PolicyException, q: ExceptionQuery): boolean {
   );
 }
 
-/** Returns `namespace/name` (or `name`) of the first exception that applies, if any. */
+/** The exception's match block and conditions accept the request. */
+function exceptionApplies(ex: PolicyException, q: ExceptionQuery): boolean {
+  if (!namesPolicy(ex, q)) return false;
+  if (ex.spec.match && !checkExceptionMatch(ex.spec.match, q.input).matched) return false;
+  if (ex.spec.conditions) {
+    try {
+      return evaluateConditions(ex.spec.conditions, (v) => substituteVariables(v, q.data, { env: q.env, onMissing: 'null' })).passed;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+const keyOf = (ex: PolicyException): string => {
+  const ns = ex.metadata?.namespace;
+  return ns ? `${ns}/${ex.metadata.name ?? ''}` : (ex.metadata?.name ?? '');
+};
+
+/** Exceptions with `podSecurity` entries exempt podSecurity controls after evaluation, not whole rules. */
+const hasPodSecurity = (ex: PolicyException): boolean => (ex.spec?.podSecurity?.length ?? 0) > 0;
+
+/**
+ * Returns `namespace/name` (or `name`) of the first exception that applies, if any. Exceptions carrying
+ * `podSecurity` are left out: Kyverno's GetPolicyExceptions runs them after a podSecurity rule
+ * evaluates (see findPodSecurityExceptions), never as a skip before it.
+ */
 export function findException(exceptions: readonly PolicyException[], q: ExceptionQuery): string | undefined {
   for (const ex of exceptions) {
-    if (!namesPolicy(ex, q)) continue;
-    if (ex.spec.match && !checkExceptionMatch(ex.spec.match, q.input).matched) continue;
-    if (ex.spec.conditions) {
-      try {
-        const r = evaluateConditions(ex.spec.conditions, (v) => substituteVariables(v, q.data, { env: q.env, onMissing: 'null' }));
-        if (!r.passed) continue;
-      } catch {
-        continue;
-      }
-    }
-    const ns = ex.metadata?.namespace;
-    return ns ? `${ns}/${ex.metadata.name ?? ''}` : (ex.metadata?.name ?? '');
+    if (!hasPodSecurity(ex) && exceptionApplies(ex, q)) return keyOf(ex);
   }
   return undefined;
+}
+
+/** The applying exceptions that carry `podSecurity` exclusions, for a podSecurity rule. */
+export function findPodSecurityExceptions(exceptions: readonly PolicyException[], q: ExceptionQuery): PodSecurityException[] {
+  return exceptions
+    .filter((ex) => hasPodSecurity(ex) && exceptionApplies(ex, q))
+    .map((ex) => ({ key: keyOf(ex), podSecurity: (ex.spec.podSecurity ?? []) as PodSecurityExclude[] }));
 }

@@ -1,0 +1,91 @@
+/**
+ * hostNamespaces, hostPathVolumes, hostPorts (baseline, 1.0) and hostProbesAndHostLifecycle (baseline,
+ * 1.34): check_hostNamespaces.go, check_hostPathVolumes.go, check_hostPorts.go,
+ * check_hostProbesAndhostLifecycle.go.
+ */
+import { allowed, denied, forbidden, joinQuote, list, obj, pluralize, sortedSet, str, Violations, visitContainers } from '../helpers.js';
+import type { Check, CheckResult, Obj, PodView } from '../types.js';
+
+function hostNamespacesV1Dot0(pod: PodView): CheckResult {
+  const bad = new Violations();
+  for (const key of ['hostNetwork', 'hostPID', 'hostIPC']) {
+    if (pod.spec[key] === true) bad.add(`${key}=true`, forbidden(`spec.${key}`, true));
+  }
+  return bad.empty ? allowed : denied('host namespaces', bad.data.join(', '), bad.errs);
+}
+
+function hostPathVolumesV1Dot0(pod: PodView): CheckResult {
+  const bad = new Violations();
+  list(pod.spec.volumes).forEach((v, i) => {
+    const volume = obj(v) ?? {};
+    if (volume.hostPath !== undefined && volume.hostPath !== null) bad.add(str(volume.name), forbidden(`spec.volumes[${i}].hostPath`));
+  });
+  if (bad.empty) return allowed;
+  return denied('hostPath volumes', `${pluralize('volume', 'volumes', bad.len)} ${joinQuote(bad.data)}`, bad.errs);
+}
+
+function hostPortsV1Dot0(pod: PodView): CheckResult {
+  const bad = new Violations();
+  const ports: string[] = [];
+  visitContainers(pod.spec, ({ container, name, path }) => {
+    const errs = list(container.ports).flatMap((p, i) => {
+      const hostPort = obj(p)?.hostPort;
+      if (typeof hostPort !== 'number' || hostPort === 0) return [];
+      ports.push(String(hostPort));
+      return [forbidden(`${path}.ports[${i}].hostPort`, hostPort)];
+    });
+    if (errs.length > 0) bad.add(name, ...errs);
+  });
+  if (bad.empty) return allowed;
+  const hostPorts = sortedSet(ports);
+  const detail = [
+    pluralize('container', 'containers', bad.len),
+    joinQuote(bad.data),
+    pluralize('uses', 'use', bad.len),
+    pluralize('hostPort', 'hostPorts', hostPorts.length),
+    hostPorts.join(', '),
+  ].join(' ');
+  return denied('hostPort', detail, bad.errs);
+}
+
+/** The hosts set on a probe's or lifecycle handler's httpGet/tcpSocket. */
+function hostsOf(handler: unknown): string[] {
+  const h = obj(handler);
+  if (!h) return [];
+  return [str(obj(h.httpGet)?.host), str(obj(h.tcpSocket)?.host)].filter((x) => x !== '');
+}
+
+function hostProbesV1Dot34(pod: PodView): CheckResult {
+  const containers = new Set<string>();
+  const hosts = new Set<string>();
+  visitContainers(pod.spec, ({ container, name }) => {
+    const lifecycle: Obj = obj(container.lifecycle) ?? {};
+    const handlers = [container.livenessProbe, container.readinessProbe, container.startupProbe, lifecycle.postStart, lifecycle.preStop];
+    for (const handler of handlers) {
+      const found = hostsOf(handler);
+      if (found.length === 0) continue;
+      containers.add(name);
+      found.forEach((h) => hosts.add(h));
+    }
+  });
+  if (containers.size === 0) return allowed;
+  const detail = [
+    pluralize('container', 'containers', containers.size),
+    joinQuote(sortedSet(containers)),
+    pluralize('uses', 'use', containers.size),
+    pluralize('probe or lifecycle host', 'probe or lifecycle hosts', hosts.size),
+    joinQuote(sortedSet(hosts)),
+  ].join(' ');
+  // Upstream records no field errors for this check.
+  return denied('probe or lifecycle host', detail, []);
+}
+
+const v1 = (check: (pod: PodView) => CheckResult) => [{ minimumMinor: 0, check }];
+export const hostNamespaces: Check = { id: 'hostNamespaces', level: 'baseline', versions: v1(hostNamespacesV1Dot0) };
+export const hostPathVolumes: Check = { id: 'hostPathVolumes', level: 'baseline', versions: v1(hostPathVolumesV1Dot0) };
+export const hostPorts: Check = { id: 'hostPorts', level: 'baseline', versions: v1(hostPortsV1Dot0) };
+export const hostProbesAndHostLifecycle: Check = {
+  id: 'hostProbesAndHostLifecycle',
+  level: 'baseline',
+  versions: [{ minimumMinor: 34, check: hostProbesV1Dot34 }],
+};

@@ -1,0 +1,45 @@
+/**
+ * The engine's entry for a podSecurity rule: Kyverno's invokeRuleHandler loads the rule's context and
+ * checks its preconditions before any handler runs, then validate_pss.go takes over (DELETE requests
+ * produce no result).
+ */
+import { evaluateConditions } from '../conditions/index.js';
+import { loadContextEntries } from '../context/index.js';
+import type { JsonObject, Rule } from '../policy-types.js';
+import type { AdmissionInput, EngineDeps } from '../request.js';
+import { substituteVariables, type FunctionEnv } from '../variables/index.js';
+import { evaluatePodSecurity, type PodSecurityException, type PodSecurityOutcome } from './rule.js';
+import type { PodSecurityRule } from './types.js';
+
+export interface PodSecurityRuleInputs {
+  data: JsonObject;
+  deps: EngineDeps;
+  env: FunctionEnv;
+  overrides: Record<string, unknown>;
+  exceptions?: readonly PodSecurityException[];
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const outcome = (status: PodSecurityOutcome['status'], message: string, reason: string): PodSecurityOutcome => ({ status, message, reason, checks: [] });
+
+export async function evaluatePodSecurityRule(rule: Rule, input: AdmissionInput, r: PodSecurityRuleInputs): Promise<PodSecurityOutcome | undefined> {
+  if (input.operation === 'DELETE') return undefined;
+  let data = r.data;
+  if (rule.context?.length) {
+    try {
+      data = await loadContextEntries(rule.context, data, r.deps, r.overrides);
+    } catch (err) {
+      return outcome('error', `failed to load context: ${errorText(err)}`, 'CONTEXT_LOAD_FAILED');
+    }
+  }
+  if (rule.preconditions) {
+    try {
+      const pre = evaluateConditions(rule.preconditions, (v) => substituteVariables(v, data, { env: r.env }));
+      if (!pre.passed) return outcome('skip', 'preconditions not met', 'PRECONDITIONS_NOT_MET');
+    } catch (err) {
+      return outcome('error', `failed to evaluate preconditions: ${errorText(err)}`, 'PRECONDITIONS_ERROR');
+    }
+  }
+  const resource = input.object ?? input.oldObject ?? {};
+  return evaluatePodSecurity(rule.name, (rule.validate?.podSecurity ?? {}) as PodSecurityRule, resource, r.exceptions ?? []);
+}
