@@ -223,7 +223,7 @@ describe('UPDATE and allowExistingViolations', () => {
 
 describe('errors stay at the rule boundary', () => {
   it('an unsupported validate type is an error result, and the next rule still runs', async () => {
-    const pss: Rule = { name: 'pss', match: matchPods, validate: { podSecurity: { level: 'baseline', version: 'latest' } } };
+    const pss: Rule = { name: 'pss', match: matchPods, validate: { manifests: { attestors: [] } } };
     const second: Rule = { name: 'second', match: matchPods, validate: { pattern: { metadata: { name: '?*' } } } };
     const rs = await evaluatePolicy(compile([pss, second]), inputFromResource(pod()), deps);
     expect(rs.map((r) => `${r.rule}:${r.status}`)).toEqual(['pss:error', 'second:pass']);

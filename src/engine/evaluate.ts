@@ -6,8 +6,9 @@
 import { evaluateCelRule } from './cel-policies/index.js';
 import type { CompiledPolicy, CompiledRule } from './compiled.js';
 import { buildRequestData, setDottedPath } from './context/index.js';
-import { findException } from './exceptions/index.js';
+import { findException, findPodSecurityExceptions } from './exceptions/index.js';
 import { ruleApplies } from './match/index.js';
+import { evaluatePodSecurityRule, type PodSecurityException } from './pod-security/index.js';
 import type { JsonObject, PolicyException } from './policy-types.js';
 import type { AdmissionInput, EngineDeps } from './request.js';
 import type { RuleResult } from './result.js';
@@ -56,24 +57,20 @@ export async function evaluatePolicy(
     const overrides = deps.values?.forResource(policy.name, resourceName, rule.autogenOf ?? rule.name) ?? NO_OVERRIDES;
     let data = baseData;
     if (overrides !== NO_OVERRIDES) for (const [k, v] of Object.entries(overrides)) data = setDottedPath(data, k, v);
-    const exception = opts.exceptions?.length
-      ? findException(opts.exceptions, {
-          policyName: policy.name,
-          ...(policy.namespace !== undefined ? { policyNamespace: policy.namespace } : {}),
-          ruleName: rule.name,
-          input,
-          data,
-          env,
-        })
+    const exQuery = opts.exceptions?.length
+      ? { policyName: policy.name, ...(policy.namespace !== undefined ? { policyNamespace: policy.namespace } : {}), ruleName: rule.name, input, data, env }
       : undefined;
+    const exception = exQuery ? findException(opts.exceptions ?? [], exQuery) : undefined;
     if (exception !== undefined) {
       const skipped = resultOf(policy, rule, 'skip', `rule is skipped due to policy exception ${exception}`);
       results.push(Object.assign(skipped, { reason: 'EXCEPTION', exception }));
       continue;
     }
-    const out = await evaluateRule(policy, rule, input, deps, { data, overrides, env });
+    const psExceptions = exQuery && rule.rule.validate?.podSecurity ? findPodSecurityExceptions(opts.exceptions ?? [], exQuery) : undefined;
+    const out = await evaluateRule(policy, rule, input, deps, { data, overrides, env, ...(psExceptions ? { psExceptions } : {}) });
     if (!out) continue;
     const result = resultOf(policy, rule, out.status, out.message);
+    if (out.exception !== undefined) result.exception = out.exception;
     if (out.path !== undefined) result.path = out.path;
     if (out.reason !== undefined) result.reason = out.reason;
     if (out.status === 'fail') {
@@ -113,6 +110,7 @@ interface RuleInputs {
   data: JsonObject;
   overrides: Record<string, unknown>;
   env: { now(): Date };
+  psExceptions?: PodSecurityException[];
 }
 
 async function evaluateRule(
@@ -121,7 +119,7 @@ async function evaluateRule(
   input: AdmissionInput,
   deps: EngineDeps,
   r: RuleInputs,
-): Promise<Outcome | undefined> {
+): Promise<(Outcome & { exception?: string }) | undefined> {
   try {
     if (rule.cel) {
       const r = evaluateCelRule(rule.cel, input, {
@@ -132,7 +130,8 @@ async function evaluateRule(
       return { status: r.status, message: r.message, ...(r.reason ? { reason: r.reason } : {}) };
     }
     const v = rule.rule.validate ?? {};
-    if (v.podSecurity || v.manifests || v.assert) {
+    if (v.podSecurity) return await evaluatePodSecurityRule(rule.rule, input, { data: r.data, deps, env: r.env, overrides: r.overrides, exceptions: r.psExceptions ?? [] });
+    if (v.manifests || v.assert) {
       return { status: 'error', message: 'this validate rule type is not supported yet', reason: 'UNSUPPORTED' };
     }
     const isPatternRule = v.pattern !== undefined || v.anyPattern !== undefined;
