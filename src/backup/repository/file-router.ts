@@ -21,7 +21,10 @@ const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface FileRouterOptions {
-  /** Worker threads; 0 keeps everything on the main thread. Default: one per core. */
+  /**
+   * Worker threads; 0 keeps everything on the main thread. Default: one per core, started once 32 MiB of
+   * files went by. A number given explicitly starts them at the first file and waits until they are up.
+   */
   readonly workers?: number;
 }
 
@@ -35,9 +38,10 @@ export function createFileRouter(ctx: RepoContext, saver: BlobSaver, chunker: Ch
   let seen = 0;
   let batch: { path: string; size: number; ok: (f: FileSaved) => void; fail: (e: unknown) => void }[] = [];
   let batchBytes = 0;
-  const start = (): void => {
-    pool = createWorkerPool({ enc: ctx.keys.enc, id: ctx.keys.id, chunkerSeed: ctx.keys.chunker, chunker: ctx.config.chunker, compression: ctx.config.compression }, opts.workers);
-    pool.ready.then(() => (ready = true), () => undefined);
+  const start = (): WorkerPool => {
+    const p = createWorkerPool({ enc: ctx.keys.enc, id: ctx.keys.id, chunkerSeed: ctx.keys.chunker, chunker: ctx.config.chunker, compression: ctx.config.compression }, opts.workers);
+    p.ready.then(() => (ready = true), () => undefined);
+    return p;
   };
   const onEvent = async (e: unknown): Promise<boolean | undefined> => {
     const ev = e as FilesEvent;
@@ -81,7 +85,10 @@ export function createFileRouter(ctx: RepoContext, saver: BlobSaver, chunker: Ch
     /** Starts saving a file; `done` settles with its chunk ids once every chunk is hashed (and saved if new). */
     async file(path: string, size: number): Promise<{ done: Promise<FileSaved> }> {
       seen += size;
-      if (!pool && opts.workers !== 0 && seen >= POOL_AFTER_BYTES) start();
+      if (!pool && opts.workers !== 0 && (opts.workers !== undefined || seen >= POOL_AFTER_BYTES)) {
+        const p = (pool = start());
+        if (opts.workers !== undefined) await p.ready.catch(() => undefined);
+      }
       if (!ready || !pool) return inProcess(path, size);
       if (size >= SMALL_FILE) {
         const { result } = await pool.submit<FilesResult>({ kind: 'files', files: [{ path, size }] }, onEvent);
