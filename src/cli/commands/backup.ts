@@ -7,8 +7,6 @@
 import { type Command, Option } from 'commander';
 import { createBackupEngine, EngineConfigError, type BackupEngine } from '../../backup/engine/index.js';
 import { loadTransforms, restoreApp, RestoreError, type RestoreAppOptions } from '../../backup/restore-app/index.js';
-import { createKubeClient } from '../../k8s/index.js';
-import { createApiSink, createClusterBackup, createCsiSnapshotCapture } from '../../k8s/backup/index.js';
 
 export interface BackupFlags {
   backupConfig: string;
@@ -39,9 +37,11 @@ function addClusterOptions(cmd: Command): Command {
     .option('--snapshot-wait <seconds>', 'cluster mode: how long a run waits for each VolumeSnapshot to be readyToUse', '30');
 }
 
-const clusterOf = (f: BackupFlags) => {
+/** Cluster mode; @kubernetes/client-node is loaded only then (serve's local mode imports this file too). */
+async function clusterOf(f: BackupFlags) {
+  const [{ createKubeClient }, k8sBackup] = await Promise.all([import('../../k8s/index.js'), import('../../k8s/backup/index.js')]);
   const client = createKubeClient({ kubeconfig: f.kubeconfig ?? '' });
-  const backup = createClusterBackup({
+  const backup = k8sBackup.createClusterBackup({
     client,
     namespace: f.guardrailNamespace ?? 'guardrail',
     stateDir: f.state,
@@ -50,11 +50,16 @@ const clusterOf = (f: BackupFlags) => {
     snapshotWaitMs: Number(f.snapshotWait ?? '30') * 1000,
     ...(f.passwordFile ? { passwordFile: f.passwordFile } : {}),
   });
-  return { client, engine: backup.engine };
-};
+  return { client, engine: backup.engine, sink: () => k8sBackup.createApiSink(client), volumes: () => k8sBackup.createCsiSnapshotCapture({ client }) };
+}
 
+/** The engine `guardrail backup` commands use: the cluster's with --kubeconfig, else local mode's. */
+async function engineFor(f: BackupFlags, log: (s: string) => void): Promise<BackupEngine> {
+  return f.kubeconfig ? (await clusterOf(f)).engine : engineFromFlags(f, log);
+}
+
+/** Local mode's engine (folders), shared with `guardrail serve`. */
 export function engineFromFlags(f: BackupFlags, log: (s: string) => void): BackupEngine {
-  if (f.kubeconfig) return clusterOf(f).engine;
   return createBackupEngine({
     configDir: f.backupConfig,
     stateDir: f.state,
@@ -94,7 +99,7 @@ export function registerBackupCommand(program: Command): void {
     .action(
       action(async (f: BackupFlags & { app?: string; policy?: string; all?: boolean }) => {
         if (!f.app && !f.policy && !f.all) throw new EngineConfigError('say what to back up: --app NS/NAME, --policy NAME or --all');
-        const engine = engineFromFlags(f, err);
+        const engine = await engineFor(f, err);
         const results = await engine.run({ ...(f.app ? { app: f.app } : {}), ...(f.policy ? { policy: f.policy } : {}) });
         if (results.length === 0) {
           const where = f.kubeconfig ? 'workloads bound by the webhook (annotation backup.guardrail.dev/policy)' : engine.paths.apps;
@@ -113,7 +118,7 @@ export function registerBackupCommand(program: Command): void {
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(
       action(async (f: BackupFlags & { output: string }) => {
-        const status = await engineFromFlags(f, err).status();
+        const status = await (await engineFor(f, err)).status();
         if (f.output === 'json') out(JSON.stringify(status, null, 2));
         else out(pad([['APP', 'POLICY', 'STATE', 'LAST RESTORE POINT', 'REASONS'], ...status.map((s) => [`${s.app.namespace}/${s.app.name}`, s.policy ?? '-', s.state, s.lastRestorePoint?.name ?? '-', s.reasons.map((r) => r.message).join('; ')])]));
         return status.some((s) => s.state === 'NonCompliant') ? 1 : 0;
@@ -124,7 +129,7 @@ export function registerBackupCommand(program: Command): void {
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(
       action(async (f: BackupFlags & { app?: string; output: string }) => {
-        const points = await engineFromFlags(f, err).list(f.app);
+        const points = await (await engineFor(f, err)).list(f.app);
         if (f.output === 'json') out(JSON.stringify(points, null, 2));
         else out(pad([['NAME', 'APP', 'POLICY', 'TIME', 'STATE', 'RETENTION'], ...points.map((p) => [p.metadata.name, `${p.spec.app.namespace}/${p.spec.app.name}`, p.spec.policy.name, p.spec.time, p.status?.state ?? '-', (p.spec.retentionTags ?? []).join(',')])]));
         return 0;
@@ -141,8 +146,8 @@ export function registerBackupCommand(program: Command): void {
       action(async (name: string, f: BackupFlags & { namespace?: string; target: string; transform?: string; storageClass: string[]; existing: 'skip' | 'update'; output: string }) => {
         const storageClasses = Object.fromEntries(f.storageClass.map((m) => m.split('=', 2) as [string, string]));
         // Cluster mode: objects through the API, PVCs from their VolumeSnapshots; local mode: the target folder.
-        const cluster = f.kubeconfig ? clusterOf(f) : undefined;
-        const into: Partial<RestoreAppOptions> = cluster ? { sink: createApiSink(cluster.client), volumes: createCsiSnapshotCapture({ client: cluster.client }) } : { target: f.target };
+        const cluster = f.kubeconfig ? await clusterOf(f) : undefined;
+        const into: Partial<RestoreAppOptions> = cluster ? { sink: cluster.sink(), volumes: cluster.volumes() } : { target: f.target };
         const r = await restoreApp(cluster?.engine ?? engineFromFlags(f, err), {
           ...into,
           restorePoint: name,
