@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPolicySet, evaluatePolicySet, inputFromResource, type EngineDeps, type JsonObject, type PolicyException } from '../index.js';
 import { buildRequestData } from '../context/index.js';
-import { findException } from './index.js';
+import { findException, findPodSecurityExceptions } from './index.js';
 
 const deps: EngineDeps = { now: () => new Date(Date.UTC(2025, 0, 1)) };
 const env = { now: () => new Date(0) };
@@ -97,5 +97,19 @@ describe('exceptions through evaluatePolicySet', () => {
     const set = buildPolicySet([policy]);
     const [resp] = await evaluatePolicySet(set, inputFromResource(pod('debug-1')), deps, { extraExceptions: [exception()] });
     expect(resp?.results[0]?.status).toBe('skip');
+  });
+});
+
+describe('exceptions carrying podSecurity', () => {
+  const psEx = exception({ podSecurity: [{ controlName: 'Host Namespaces' }] });
+
+  it('never skip a whole rule: they exempt podSecurity controls after the rule runs', () => {
+    expect(findException([psEx], query(pod('debug-1')))).toBeUndefined();
+    expect(findPodSecurityExceptions([psEx], query(pod('debug-1')))).toEqual([{ key: 'kyverno/allow-debug', podSecurity: [{ controlName: 'Host Namespaces' }] }]);
+  });
+
+  it('are found only where they apply', () => {
+    expect(findPodSecurityExceptions([psEx], query(pod('web')))).toEqual([]);
+    expect(findPodSecurityExceptions([exception()], query(pod('debug-1')))).toEqual([]);
   });
 });
