@@ -87,6 +87,14 @@ describe('restrictedField and values', () => {
     expect(status('baseline', ex(['kernel.*']), sysctl).status).toBe('fail');
   });
 
+  it('hostPath volumes: values are the paths', () => {
+    const hostPath = (path: string) => pod({ volumes: [{ name: 'h', hostPath: { path } }], containers: [container('a', 'nginx')] });
+    const ex: PodSecurityExclude[] = [{ controlName: 'HostPath Volumes', restrictedField: 'spec.volumes[*].hostPath', values: ['/var/lib1', '/data/*'] }];
+    expect(status('baseline', ex, hostPath('/var/lib1')).status).toBe('pass');
+    expect(status('baseline', ex, hostPath('/data/x')).status).toBe('pass');
+    expect(status('baseline', ex, hostPath('/etc')).status).toBe('fail');
+  });
+
   it('capabilities.add: all added capabilities must be listed', () => {
     const caps = (add: string[]) => pod({ containers: [container('a', 'nginx', { capabilities: { add, drop: ['ALL'] } })] });
     const ex: PodSecurityExclude[] = [

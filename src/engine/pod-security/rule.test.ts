@@ -44,6 +44,19 @@ describe('messages', () => {
     );
   });
 
+  it('matches the message Kyverno prints for a kube-proxy-like pod (pkg/event TestMessageLength)', async () => {
+    const p = policy({ name: 'baseline', validate: { podSecurity: { level: 'restricted', version: 'latest' } } });
+    const spec = {
+      hostNetwork: true,
+      volumes: [{ name: 'cfg', configMap: { name: 'kube-proxy' } }, { name: 'xtables', hostPath: { path: '/run/xtables.lock' } }, { name: 'modules', hostPath: { path: '/lib/modules' } }],
+      containers: [{ name: 'kube-proxy', image: 'kube-proxy', securityContext: { privileged: true } }],
+    };
+    const [r] = await run(p, pod(spec));
+    expect(r?.message).toBe(
+      'Validation rule \'baseline\' failed. It violates PodSecurity "restricted:latest": (Forbidden reason: allowPrivilegeEscalation != false, field error list: [spec.containers[0].securityContext.allowPrivilegeEscalation is forbidden, forbidden values found: nil])(Forbidden reason: unrestricted capabilities, field error list: [spec.containers[0].securityContext.capabilities.drop: Required value])(Forbidden reason: host namespaces, field error list: [spec.hostNetwork is forbidden, forbidden values found: true])(Forbidden reason: hostPath volumes, field error list: [spec.volumes[1].hostPath is forbidden, forbidden values found: /run/xtables.lock, spec.volumes[2].hostPath is forbidden, forbidden values found: /lib/modules])(Forbidden reason: privileged, field error list: [spec.containers[0].securityContext.privileged is forbidden, forbidden values found: true])(Forbidden reason: restricted volume types, field error list: [spec.volumes[1].hostPath: Forbidden, spec.volumes[2].hostPath: Forbidden])(Forbidden reason: runAsNonRoot != true, field error list: [spec.containers[0].securityContext.runAsNonRoot: Required value])(Forbidden reason: seccompProfile, field error list: [spec.containers[0].securityContext.seccompProfile.type: Required value])',
+    );
+  });
+
   it('an invalid version is an error', async () => {
     const bad = policy({ validate: { podSecurity: { level: 'baseline', version: '1.25' } } });
     expect((await run(bad, pod(podSpec())))[0]).toMatchObject({ status: 'error' });

@@ -57,7 +57,7 @@ describe('baseline checks', () => {
   it('hostPathVolumes', () => {
     const r = run('hostPathVolumes', podWith({}, { volumes: [{ name: 'data', emptyDir: {} }, { name: 'host', hostPath: { path: '/var/lib' } }] }));
     expect(text(r)).toBe('hostPath volumes (volume "host")');
-    expect(r.errList).toEqual([{ type: 'Forbidden', field: 'spec.volumes[1].hostPath', badValue: '' }]);
+    expect(r.errList).toEqual([{ type: 'Forbidden', field: 'spec.volumes[1].hostPath', badValue: '/var/lib' }]);
     expect(run('hostPathVolumes', podWith({}, { volumes: [{ name: 'data', emptyDir: {} }] })).allowed).toBe(true);
   });
 

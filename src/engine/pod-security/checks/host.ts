@@ -3,7 +3,7 @@
  * 1.34): check_hostNamespaces.go, check_hostPathVolumes.go, check_hostPorts.go,
  * check_hostProbesAndhostLifecycle.go.
  */
-import { allowed, denied, forbidden, joinQuote, list, obj, pluralize, sortedSet, str, Violations, visitContainers } from '../helpers.js';
+import { allowed, denied, forbidden, isSet, joinQuote, list, obj, pluralize, sortedSet, str, Violations, visitContainers } from '../helpers.js';
 import type { Check, CheckResult, Obj, PodView } from '../types.js';
 
 function hostNamespacesV1Dot0(pod: PodView): CheckResult {
@@ -18,7 +18,8 @@ function hostPathVolumesV1Dot0(pod: PodView): CheckResult {
   const bad = new Violations();
   list(pod.spec.volumes).forEach((v, i) => {
     const volume = obj(v) ?? {};
-    if (volume.hostPath !== undefined && volume.hostPath !== null) bad.add(str(volume.name), forbidden(`spec.volumes[${i}].hostPath`));
+    // The path is the bad value (as in the policy package Kyverno builds on), so `values` can name paths.
+    if (isSet(volume.hostPath)) bad.add(str(volume.name), forbidden(`spec.volumes[${i}].hostPath`, str(obj(volume.hostPath)?.path)));
   });
   if (bad.empty) return allowed;
   return denied('hostPath volumes', `${pluralize('volume', 'volumes', bad.len)} ${joinQuote(bad.data)}`, bad.errs);
