@@ -16,6 +16,7 @@ import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCliServe } from './lib/cli-serve.js';
 import { REPO_ROOT } from './lib/corpus.js';
 import { admissionReview, deployment } from './lib/fixtures.js';
 import { prepareWebhookPolicies } from './lib/webhook-policies.js';
@@ -118,6 +119,18 @@ if (RUNTIMES.includes('dist') && !args.has('--no-build')) {
 const dirs = prepareWebhookPolicies();
 console.log(`bench: ${availableParallelism()} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${dirs.podSecurity} pod-security policies + shipped policies/; concurrency ${CONCURRENCY}, ${DURATION_MS} ms runs`);
 
+/** The whole `guardrail serve` CLI, compiled: its resident memory after the same closed-loop load. */
+async function measureCli(policiesDir: string, label: string): Promise<{ rss: number; maxRss: number; rps: number }> {
+  const cli = await startCliServe(policiesDir, dirs.certs(label));
+  try {
+    const gen = forkChild('webhook-load.ts', [], 'src');
+    const r = await nextMessage<LoadResult>(gen, { url: cli.url, ca: cli.ca, body: BODY, shape: 'closed', concurrency: CONCURRENCY, maxRequests: 1_000_000, maxMs: DURATION_MS });
+    return { ...cli.rss(), rps: (r.ok / r.wallMs) * 1000 };
+  } finally {
+    await cli.stop();
+  }
+}
+
 const mb = (x: number) => x / 1e6;
 const rows: string[][] = [];
 let missed = false;
@@ -143,6 +156,12 @@ for (const runtime of RUNTIMES) {
     [`[${tag}] (b) 300 policies throughput`, `${m.bigRate.rps.toFixed(0)} req/s, ${m.bigRate.cpuUs.toFixed(0)} µs CPU/req`, '', ''],
   );
   if (judged) missed = ratio < GOALS.ratio || p99 > GOALS.p99Ms || mb(m.bigRss.maxRss) > GOALS.rssMB || m.paced.errors > 0;
+}
+if (RUNTIMES.includes('dist')) {
+  for (const [label, dir] of [['standard set', dirs.standard], ['300 policies', dirs.many]] as const) {
+    const c = await measureCli(dir, label === 'standard set' ? 'cli' : 'cli-300');
+    rows.push([`[compiled] CLI serve RSS, ${label}`, `${mb(c.rss).toFixed(1)} MB (peak ${mb(c.maxRss).toFixed(1)}) after ${c.rps.toFixed(0)} req/s`, '', '']);
+  }
 }
 console.log(formatTable(['measure', 'value', 'goal', 'verdict'], rows));
 console.log(`goals judged on the ${RUNTIMES[0] === 'dist' ? 'compiled server (what the image runs)' : 'tsx runtime'}; load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
