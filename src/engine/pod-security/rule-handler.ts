@@ -1,7 +1,8 @@
 /**
  * The engine's entry for a podSecurity rule: Kyverno's invokeRuleHandler loads the rule's context and
- * checks its preconditions before any handler runs, then validate_pss.go takes over (DELETE requests
- * produce no result).
+ * checks its preconditions before any handler runs, then validate_pss.go takes over: DELETE requests
+ * produce no result, and an Enforce rule failing an UPDATE whose old object fails too is skipped
+ * (allowExistingViolations, on by default).
  */
 import { evaluateConditions } from '../conditions/index.js';
 import { loadContextEntries } from '../context/index.js';
@@ -17,6 +18,8 @@ export interface PodSecurityRuleInputs {
   env: FunctionEnv;
   overrides: Record<string, unknown>;
   exceptions?: readonly PodSecurityException[];
+  /** The rule's effective failure action is Enforce. */
+  enforce?: boolean;
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -40,6 +43,10 @@ export async function evaluatePodSecurityRule(rule: Rule, input: AdmissionInput,
       return outcome('error', `failed to evaluate preconditions: ${errorText(err)}`, 'PRECONDITIONS_ERROR');
     }
   }
-  const resource = input.object ?? input.oldObject ?? {};
-  return evaluatePodSecurity(rule.name, (rule.validate?.podSecurity ?? {}) as PodSecurityRule, resource, r.exceptions ?? []);
+  const spec = (rule.validate?.podSecurity ?? {}) as PodSecurityRule;
+  const out = evaluatePodSecurity(rule.name, spec, input.object ?? input.oldObject ?? {}, r.exceptions ?? []);
+  if (out.status !== 'fail' || !r.enforce || input.operation !== 'UPDATE' || !input.oldObject || rule.validate?.allowExistingViolations === false) return out;
+  const old = evaluatePodSecurity(rule.name, spec, input.oldObject, r.exceptions ?? []);
+  if (old.status !== 'fail') return out;
+  return outcome('skip', 'skipping the rule evaluation as pre-existing violations are allowed', 'EXISTING_VIOLATION');
 }

@@ -151,3 +151,43 @@ describe('PolicyException with podSecurity', () => {
     expect((await evaluate(exception(hostPathEx), pod(podSpec(), 'p', 'staging')))?.status).toBe('pass');
   });
 });
+
+describe('several PolicyExceptions', () => {
+  const p = policy({ name: 'baseline', validate: { podSecurity: { level: 'baseline', version: 'v1.29' } } });
+  const ex = (name: string, image: string, values: string[]): JsonObject => ({
+    apiVersion: 'kyverno.io/v2',
+    kind: 'PolicyException',
+    metadata: { name },
+    spec: {
+      exceptions: [{ policyName: 'psa', ruleNames: ['baseline'] }],
+      match: { any: [{ resources: { kinds: ['Pod'] } }] },
+      podSecurity: [{ controlName: 'Capabilities', images: [image], restrictedField: 'spec.initContainers[*].securityContext.capabilities.add', values }],
+    },
+  });
+  const init = (name: string, image: string, add: string[]) => ({ name, image, securityContext: { ...good, capabilities: { add, drop: ['ALL'] } } });
+  // The scenario of Kyverno's Test_PSS_PolicyExceptions_Skip: each exception covers one init container.
+  const resource = pod({ containers: [{ name: 'primary', image: 'alpine:latest', securityContext: good }], initContainers: [init('init1', 'alpine:latest', ['NET_ADMIN', 'NET_RAW']), init('init2', 'busybox:latest', ['SYS_TIME'])] });
+
+  it('together exempt what none exempts alone', async () => {
+    const both = [ex('init1', 'alpine:latest', ['NET_ADMIN', 'NET_RAW']), ex('init2', 'busybox:latest', ['SYS_TIME'])];
+    const [resp] = await evaluatePolicySet(buildPolicySet([p, ...both]), inputFromResource(resource), deps);
+    expect(resp?.results[0]).toMatchObject({ status: 'skip', message: 'rule is skipped due to policy exceptions init1, init2' });
+    const [one] = await evaluatePolicySet(buildPolicySet([p, both[0] as JsonObject]), inputFromResource(resource), deps);
+    expect(one?.results[0]?.status).toBe('fail');
+  });
+});
+
+describe('existing violations on UPDATE', () => {
+  const bad = pod(podSpec({ ...good, privileged: true }));
+
+  it('an Enforce rule skips when the old object failed too', async () => {
+    const [r] = await run(restricted, bad, { operation: 'UPDATE', oldObject: bad });
+    expect(r).toMatchObject({ status: 'skip', reason: 'EXISTING_VIOLATION' });
+  });
+
+  it('fails when the old object passed, or when allowExistingViolations is false', async () => {
+    expect((await run(restricted, bad, { operation: 'UPDATE', oldObject: pod(podSpec(good)) }))[0]?.status).toBe('fail');
+    const strict = policy({ validate: { allowExistingViolations: false, podSecurity: { level: 'restricted', version: 'latest' } } });
+    expect((await run(strict, bad, { operation: 'UPDATE', oldObject: bad }))[0]?.status).toBe('fail');
+  });
+});

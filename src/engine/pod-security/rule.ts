@@ -2,7 +2,8 @@
  * One `validate.podSecurity` rule against one resource, as Kyverno's validate_pss.go decides it: the
  * level's checks minus the rule's `exclude` entries; a pass, or a fail whose message lists the failed
  * checks. A PolicyException with `podSecurity` entries is applied after a failure: when its exclusions
- * leave nothing, the rule is skipped naming the exception.
+ * leave nothing, the rule is skipped naming the exception. Field paths are re-rooted for controllers only
+ * in the message, after exclusions (as Kyverno does since it moved convertChecks after them).
  */
 import { applyExclusions } from './exclusions.js';
 import { evaluatePss } from './evaluate-pss.js';
@@ -44,10 +45,13 @@ export function evaluatePodSecurity(
   let checks = evaluatePss(level.value, version.value, pod);
   if (spec.exclude?.length) checks = applyExclusions(level.value, version.value, spec.exclude, checks, pod);
   if (checks.length === 0) return { status: 'pass', message: `Validation rule '${ruleName}' passed.`, checks };
-  for (const ex of exceptions) {
-    checks = applyExclusions(level.value, version.value, ex.podSecurity, checks, pod);
+  if (exceptions.length > 0) {
+    // Kyverno applies the exclusions of every matching exception together, then names them all.
+    const excludes = exceptions.flatMap((ex) => ex.podSecurity);
+    checks = applyExclusions(level.value, version.value, excludes, checks, pod);
     if (checks.length === 0) {
-      return { status: 'skip', message: `rule is skipped due to policy exception ${ex.key}`, reason: 'EXCEPTION', exception: ex.key, checks };
+      const keys = exceptions.map((ex) => ex.key).join(', ');
+      return { status: 'skip', message: `rule is skipped due to policy exceptions ${keys}`, reason: 'EXCEPTION', exception: keys, checks };
     }
   }
   const kind = typeof resource.kind === 'string' ? resource.kind : '';
