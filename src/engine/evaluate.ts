@@ -130,7 +130,10 @@ async function evaluateRule(
       return { status: r.status, message: r.message, ...(r.reason ? { reason: r.reason } : {}) };
     }
     const v = rule.rule.validate ?? {};
-    if (v.podSecurity) return await evaluatePodSecurityRule(rule.rule, input, { data: r.data, deps, env: r.env, overrides: r.overrides, exceptions: r.psExceptions ?? [] });
+    if (v.podSecurity) {
+      const enforce = policy.actionFor(rule, input.namespace, input.namespaceLabels) === 'Enforce';
+      return await evaluatePodSecurityRule(rule.rule, input, { data: r.data, deps, env: r.env, overrides: r.overrides, exceptions: r.psExceptions ?? [], enforce });
+    }
     if (v.manifests || v.assert) {
       return { status: 'error', message: 'this validate rule type is not supported yet', reason: 'UNSUPPORTED' };
     }
