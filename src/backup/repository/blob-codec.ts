@@ -45,18 +45,18 @@ export function maybeCompressSync(c: CompressionChoice, data: Uint8Array): { byt
   return out.length < data.length * 0.98 ? { bytes: out, compressed: true } : { bytes: data, compressed: false };
 }
 
-/** Compresses (when it pays) and seals a blob into a buffer that owns its memory, so it can be transferred. */
-export function encodeBlob(keys: BlobKeys, c: CompressionChoice, id: string, data: Uint8Array): { sealed: Buffer; z: boolean } {
+/**
+ * Compresses (when it pays) and seals a blob. The sealed bytes come as their three parts, iv || ciphertext
+ * || tag, which the pack builder lays out back to back: no copy into one more blob-sized buffer.
+ */
+export function encodeBlob(keys: BlobKeys, c: CompressionChoice, id: string, data: Uint8Array): { parts: [Buffer, Buffer, Buffer]; z: boolean } {
   const { bytes, compressed } = maybeCompressSync(c, data);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.enc, iv);
   cipher.setAAD(Buffer.from(id, 'hex'));
-  const out = Buffer.allocUnsafeSlow(12 + bytes.length + 16);
-  iv.copy(out, 0);
-  cipher.update(bytes).copy(out, 12);
+  const ct = cipher.update(bytes);
   cipher.final();
-  cipher.getAuthTag().copy(out, 12 + bytes.length);
-  return { sealed: out, z: compressed };
+  return { parts: [iv, ct, cipher.getAuthTag()], z: compressed };
 }
 
 /**

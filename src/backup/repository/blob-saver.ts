@@ -12,7 +12,7 @@ import type { BlobType, PackInfo } from './pack.js';
 
 /** Chunks hashed/compressed/encrypted at once: enough to keep the thread pool busy. */
 const MAX_IN_FLIGHT = 4;
-/** Chunk bytes in flight (two max-size chunks); each is held ~3 times (data, WebCrypto copy, sealed). */
+/** Chunk bytes in flight on the main-thread path (two max-size chunks); each is held ~3 times (data, WebCrypto copy, sealed). */
 const IN_FLIGHT_BYTES = 20 * 1024 * 1024;
 /** Pack uploads at once. */
 const MAX_UPLOADS = 1;
@@ -74,9 +74,8 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
     if (type === 'data') addedData += 1;
     return true;
   };
-  const add = (id: string, type: BlobType, sealed: Buffer, raw: number, z: boolean): void => {
-    pack.add(id, type, sealed, raw, z);
-    addedBytes += sealed.length;
+  const add = (id: string, type: BlobType, sealed: Uint8Array | Uint8Array[], raw: number, z: boolean): void => {
+    addedBytes += pack.add(id, type, sealed, raw, z);
   };
   const store = async (type: BlobType, data: Buffer): Promise<string> => {
     const id = await hmacHexAsync(ctx.keys.id, data);
@@ -114,7 +113,7 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
      * Adds a blob sealed elsewhere (a worker thread). `reserved`: its id was claimed with reserve(); else it
      * is claimed now, and dropped if another copy was first.
      */
-    addSealed(id: string, type: BlobType, sealed: Buffer, raw: number, z: boolean, reserved: boolean): void {
+    addSealed(id: string, type: BlobType, sealed: Uint8Array[], raw: number, z: boolean, reserved: boolean): void {
       check();
       if (!reserved && !reserve(id, type)) return;
       add(id, type, sealed, raw, z);

@@ -52,7 +52,7 @@ export function createFileRouter(ctx: RepoContext, saver: BlobSaver, chunker: Ch
       return true;
     }
     if (!ev.asked) progress.add(0, ev.raw);
-    saver.addSealed(ev.id, 'data', Buffer.from(ev.sealed.buffer, ev.sealed.byteOffset, ev.sealed.byteLength), ev.raw, ev.z, ev.asked);
+    saver.addSealed(ev.id, 'data', ev.sealed, ev.raw, ev.z, ev.asked);
     return undefined;
   };
   const inProcess = async (path: string, size: number): Promise<{ done: Promise<FileSaved> }> => {

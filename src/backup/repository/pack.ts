@@ -56,10 +56,19 @@ export function createPackBuilder(capacity = 0) {
     get count() {
       return blobs.length;
     },
-    add(id: string, type: BlobType, sealed: Uint8Array, raw: number, z: boolean): void {
-      room(size + sealed.length).set(sealed, size);
-      blobs.push({ id, type, offset: size, length: sealed.length, raw, z });
-      size += sealed.length;
+    /** Appends a sealed blob (whole, or as consecutive parts); returns its length in the pack. */
+    add(id: string, type: BlobType, sealed: Uint8Array | Uint8Array[], raw: number, z: boolean): number {
+      const parts = Array.isArray(sealed) ? sealed : [sealed];
+      const length = parts.reduce((n, p) => n + p.length, 0);
+      const b = room(size + length);
+      let at = size;
+      for (const p of parts) {
+        b.set(p, at);
+        at += p.length;
+      }
+      blobs.push({ id, type, offset: size, length, raw, z });
+      size += length;
+      return length;
     },
     /** Seals the header and returns the pack (a view of the builder's buffer); the caller names it by its SHA-256. */
     finish(key: Buffer): { bytes: Buffer; blobs: BlobEntry[] } {

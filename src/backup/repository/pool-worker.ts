@@ -48,9 +48,11 @@ async function backupFiles(task: number, body: FilesTask): Promise<FilesResult> 
         ids.push(id);
         const asked = chunk.length >= ASK_MIN;
         if (asked && !(await ask(task, { kind: 'want', id, raw: chunk.length }))) return;
-        const { sealed, z } = encodeBlob(keys, init.compression, id, chunk);
-        const event: FilesEvent = { kind: 'blob', id, sealed, raw: chunk.length, z, asked };
-        post({ t: 'event', task, event }, [sealed.buffer as ArrayBuffer]);
+        const { parts, z } = encodeBlob(keys, init.compression, id, chunk);
+        const event: FilesEvent = { kind: 'blob', id, sealed: parts, raw: chunk.length, z, asked };
+        // The ciphertext moves to the main thread without a copy when it owns its memory (not a pool slice).
+        const ct = parts[1];
+        post({ t: 'event', task, event }, ct.byteOffset === 0 && ct.byteLength === ct.buffer.byteLength ? [ct.buffer as ArrayBuffer] : []);
         allocated(chunk.length * 2);
       });
       files.push({ ids, read });

@@ -41,7 +41,7 @@ export interface FilesResult {
 /** Events a files task sends while it runs; `want` is a question (is this blob new?), answered true/false. */
 export type FilesEvent =
   | { readonly kind: 'want'; readonly id: string; readonly raw: number }
-  | { readonly kind: 'blob'; readonly id: string; readonly sealed: Uint8Array; readonly raw: number; readonly z: boolean; readonly asked: boolean };
+  | { readonly kind: 'blob'; readonly id: string; readonly sealed: Uint8Array[]; readonly raw: number; readonly z: boolean; readonly asked: boolean };
 
 /** An error crossing the thread boundary: the code survives (RepoError, StorageError or errno codes). */
 export interface WireError {
