@@ -13,6 +13,8 @@ export const CONTROLS = {
   'Privileged Containers': ['privileged'],
   'Host Ports': ['hostPorts'],
   '/proc Mount Type': ['procMount'],
+  // Kubernetes 1.34; Kyverno names it so since #15111.
+  'Host Probes / Lifecycle Hooks': ['hostProbesAndHostLifecycle'],
   // Baseline, container and pod level.
   HostProcess: ['windowsHostProcess'],
   SELinux: ['seLinuxOptions'],

@@ -59,6 +59,12 @@ describe('container-level controls with images', () => {
     expect(status('restricted', [{ controlName: 'Capabilities', images: ['redis*'] }], sysAdmin).status).toBe('pass');
   });
 
+  it('Host Probes / Lifecycle Hooks (1.34) by image', () => {
+    const probe = pod({ containers: [{ ...container('a', 'eks/pod-identity-agent:0.1'), livenessProbe: { httpGet: { host: 'localhost', port: 2703 } } }] });
+    expect(status('baseline', [], probe).checks.map((c) => c.id)).toEqual(['hostProbesAndHostLifecycle']);
+    expect(status('baseline', [{ controlName: 'Host Probes / Lifecycle Hooks', images: ['eks/*'] }], probe).status).toBe('pass');
+  });
+
   it('init containers are matched by image too', () => {
     const init = pod({ initContainers: [container('i', 'busybox:1', { allowPrivilegeEscalation: true })], containers: [container('a', 'nginx')] });
     expect(status('restricted', [{ controlName: 'Privilege Escalation', images: ['busybox:*'] }], init).status).toBe('pass');

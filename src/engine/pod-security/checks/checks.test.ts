@@ -71,6 +71,7 @@ describe('baseline checks', () => {
   it('hostProbesAndHostLifecycle (1.34)', () => {
     const r = run('hostProbesAndHostLifecycle', podWith({ livenessProbe: { httpGet: { host: '10.0.0.1', port: 80 } } }));
     expect(text(r)).toBe('probe or lifecycle host (container "nginx" uses probe or lifecycle host "10.0.0.1")');
+    expect(r.errList).toEqual([{ type: 'Forbidden', field: 'spec.containers[0].livenessProbe.httpGet.host', badValue: '10.0.0.1' }]);
     expect(run('hostProbesAndHostLifecycle', podWith({ livenessProbe: { httpGet: { port: 80 } } })).allowed).toBe(true);
   });
 

@@ -4,7 +4,7 @@
  * check_hostProbesAndhostLifecycle.go.
  */
 import { allowed, denied, forbidden, isSet, joinQuote, list, obj, pluralize, sortedSet, str, Violations, visitContainers } from '../helpers.js';
-import type { Check, CheckResult, Obj, PodView } from '../types.js';
+import type { Check, CheckResult, FieldError, Obj, PodView } from '../types.js';
 
 function hostNamespacesV1Dot0(pod: PodView): CheckResult {
   const bad = new Violations();
@@ -49,36 +49,42 @@ function hostPortsV1Dot0(pod: PodView): CheckResult {
   return denied('hostPort', detail, bad.errs);
 }
 
-/** The hosts set on a probe's or lifecycle handler's httpGet/tcpSocket. */
-function hostsOf(handler: unknown): string[] {
+/** Field errors for the hosts set on one probe or lifecycle handler's httpGet/tcpSocket. */
+function hostErrors(handler: unknown, path: string): FieldError[] {
   const h = obj(handler);
   if (!h) return [];
-  return [str(obj(h.httpGet)?.host), str(obj(h.tcpSocket)?.host)].filter((x) => x !== '');
+  return (['httpGet', 'tcpSocket'] as const).flatMap((action) => {
+    const host = str(obj(h[action])?.host);
+    return host === '' ? [] : [forbidden(`${path}.${action}.host`, host)];
+  });
 }
 
 function hostProbesV1Dot34(pod: PodView): CheckResult {
-  const containers = new Set<string>();
+  const bad = new Violations();
   const hosts = new Set<string>();
-  visitContainers(pod.spec, ({ container, name }) => {
+  visitContainers(pod.spec, ({ container, name, path }) => {
     const lifecycle: Obj = obj(container.lifecycle) ?? {};
-    const handlers = [container.livenessProbe, container.readinessProbe, container.startupProbe, lifecycle.postStart, lifecycle.preStop];
-    for (const handler of handlers) {
-      const found = hostsOf(handler);
-      if (found.length === 0) continue;
-      containers.add(name);
-      found.forEach((h) => hosts.add(h));
-    }
+    const errs = [
+      ...['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((p) => hostErrors(container[p], `${path}.${p}`)),
+      ...['postStart', 'preStop'].flatMap((h) => hostErrors(lifecycle[h], `${path}.lifecycle.${h}`)),
+    ];
+    if (errs.length === 0) return;
+    errs.forEach((e) => hosts.add(String(e.badValue)));
+    // Upstream collects names in a set: a container is named once, and the list is sorted.
+    if (!bad.data.includes(name)) bad.add(name);
+    bad.errs.push(...errs);
   });
-  if (containers.size === 0) return allowed;
+  if (bad.empty) return allowed;
+  const names = sortedSet(bad.data);
   const detail = [
-    pluralize('container', 'containers', containers.size),
-    joinQuote(sortedSet(containers)),
-    pluralize('uses', 'use', containers.size),
+    pluralize('container', 'containers', names.length),
+    joinQuote(names),
+    pluralize('uses', 'use', names.length),
     pluralize('probe or lifecycle host', 'probe or lifecycle hosts', hosts.size),
     joinQuote(sortedSet(hosts)),
   ].join(' ');
-  // Upstream records no field errors for this check.
-  return denied('probe or lifecycle host', detail, []);
+  // Upstream records no field errors for this check; these (host as bad value) let exclusions name it.
+  return denied('probe or lifecycle host', detail, bad.errs);
 }
 
 const v1 = (check: (pod: PodView) => CheckResult) => [{ minimumMinor: 0, check }];
