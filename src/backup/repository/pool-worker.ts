@@ -16,7 +16,7 @@ import type { MessagePort } from 'node:worker_threads';
 /** Chunks below this are sealed without asking whether they are new: a round trip costs more than they do. */
 const ASK_MIN = 64 * 1024;
 
-const allocated = createYoungGc(Number(process.env.GR_GCW ?? 16) * 1024 * 1024);
+const allocated = createYoungGc(16 * 1024 * 1024);
 
 const port = parentPort as MessagePort;
 const init = workerData as WorkerInit;
