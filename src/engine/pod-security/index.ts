@@ -11,4 +11,5 @@ export { podFromResource } from './pod-from-resource.js';
 export { evaluatePodSecurity, type PodSecurityException, type PodSecurityOutcome } from './rule.js';
 export { evaluatePodSecurityRule, type PodSecurityRuleInputs } from './rule-handler.js';
 export type * from './types.js';
+export { PSS_EXCLUDE_CODES, validateExcludes } from './validate-excludes.js';
 export { parseLevel, parseVersion } from './version.js';
