@@ -103,9 +103,13 @@ describe('exceptions through evaluatePolicySet', () => {
 describe('exceptions carrying podSecurity', () => {
   const psEx = exception({ podSecurity: [{ controlName: 'Host Namespaces' }] });
 
-  it('never skip a whole rule: they exempt podSecurity controls after the rule runs', () => {
-    expect(findException([psEx], query(pod('debug-1')))).toBeUndefined();
+  it('never skip a whole podSecurity rule: they exempt its controls after it runs', () => {
+    expect(findException([psEx], { ...query(pod('debug-1')), podSecurityRule: true })).toBeUndefined();
     expect(findPodSecurityExceptions([psEx], query(pod('debug-1')))).toEqual([{ key: 'kyverno/allow-debug', podSecurity: [{ controlName: 'Host Namespaces' }] }]);
+  });
+
+  it('skip other rules like any exception (validate_resource.go)', () => {
+    expect(findException([psEx], query(pod('debug-1')))).toBe('kyverno/allow-debug');
   });
 
   it('are found only where they apply', () => {

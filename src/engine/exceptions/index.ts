@@ -19,6 +19,8 @@ export interface ExceptionQuery {
   input: AdmissionInput;
   data: JsonObject;
   env: FunctionEnv;
+  /** The rule is a validate.podSecurity rule: exceptions carrying `podSecurity` do not skip it whole. */
+  podSecurityRule?: boolean;
 }
 
 function namesPolicy(ex: PolicyException, q: ExceptionQuery): boolean {
@@ -53,13 +55,14 @@ const keyOf = (ex: PolicyException): string => {
 const hasPodSecurity = (ex: PolicyException): boolean => (ex.spec?.podSecurity?.length ?? 0) > 0;
 
 /**
- * Returns `namespace/name` (or `name`) of the first exception that applies, if any. Exceptions carrying
- * `podSecurity` are left out: Kyverno's GetPolicyExceptions runs them after a podSecurity rule
- * evaluates (see findPodSecurityExceptions), never as a skip before it.
+ * Returns `namespace/name` (or `name`) of the first exception that applies, if any. For a podSecurity
+ * rule, exceptions carrying `podSecurity` are left out: Kyverno's validate_pss.go applies them after the
+ * rule evaluates (see findPodSecurityExceptions); every other handler skips on any matching exception.
  */
 export function findException(exceptions: readonly PolicyException[], q: ExceptionQuery): string | undefined {
   for (const ex of exceptions) {
-    if (!hasPodSecurity(ex) && exceptionApplies(ex, q)) return keyOf(ex);
+    if (q.podSecurityRule && hasPodSecurity(ex)) continue;
+    if (exceptionApplies(ex, q)) return keyOf(ex);
   }
   return undefined;
 }
