@@ -58,7 +58,7 @@ export async function evaluatePolicy(
     let data = baseData;
     if (overrides !== NO_OVERRIDES) for (const [k, v] of Object.entries(overrides)) data = setDottedPath(data, k, v);
     const exQuery = opts.exceptions?.length
-      ? { policyName: policy.name, ...(policy.namespace !== undefined ? { policyNamespace: policy.namespace } : {}), ruleName: rule.name, input, data, env }
+      ? { policyName: policy.name, ...(policy.namespace !== undefined ? { policyNamespace: policy.namespace } : {}), ruleName: rule.name, input, data, env, podSecurityRule: !!rule.rule.validate?.podSecurity }
       : undefined;
     const exception = exQuery ? findException(opts.exceptions ?? [], exQuery) : undefined;
     if (exception !== undefined) {
