@@ -143,14 +143,18 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
   }
   const validateInput = patched !== input.object ? { ...input, object: patched } : input;
   const responses: PolicyResponse[] = [];
-  // The variable document (request, images...) is the same for every policy: build it once.
-  const requestData = buildRequestData(validateInput);
-  // One options object for every policy of the request (a spread per policy showed in webhook profiles).
-  const evalOpts: EvaluateOptions = { ...opts, exceptions, requestData };
+  // The variable document (request, images...) is the same for every policy: built once, on first use
+  // (a request that no policy can match, e.g. a Lease against Pod policies, never needs it), with one
+  // options object for every policy (a spread per policy showed in webhook profiles).
+  let evalOpts: EvaluateOptions | undefined;
   for (const p of set.classic) {
     // Subresource requests match by their parent kind, so only plain requests can skip by kind.
     const cannotMatch = p.kinds !== undefined && !validateInput.subResource && !p.kinds.has(validateInput.kind.kind);
-    const results = cannotMatch ? [] : await evaluatePolicy(p, validateInput, deps, evalOpts);
+    let results: RuleResult[] = [];
+    if (!cannotMatch) {
+      evalOpts ??= { ...opts, exceptions, requestData: buildRequestData(validateInput) };
+      results = await evaluatePolicy(p, validateInput, deps, evalOpts);
+    }
     const mutateResults = mutation ? mutation.results.filter((r) => r.policy === p.name) : undefined;
     const all = mutateResults?.length ? [...mutateResults, ...results] : results;
     responses.push(p.namespace ? { policy: p.name, kind: p.kind, namespace: p.namespace, results: all } : { policy: p.name, kind: p.kind, results: all });
