@@ -31,6 +31,13 @@ export const ISSUE_CODES = {
   PATTERN_WARNING: 'A warning from the pattern check: legal but probably not what was meant.',
   CONDITION_INVALID: 'A precondition or deny condition is malformed (e.g. an unknown operator).',
   CONDITION_WARNING: 'A warning from the condition check, e.g. a deprecated operator such as NotIn.',
+  // podSecurity (Kyverno PodSecurityStandard.Validate, ValidatePSaControlNames)
+  POD_SECURITY_VERSION: 'A podSecurity version is neither "latest" nor v1.<minor>.',
+  PSS_EXCLUDE_IMAGES_REQUIRED: 'A podSecurity exclude of a container-level control names no images.',
+  PSS_EXCLUDE_IMAGES_FORBIDDEN: 'A podSecurity exclude of a pod-level control names images.',
+  PSS_EXCLUDE_VALUES_REQUIRED: 'A podSecurity exclude with restrictedField has no values.',
+  PSS_EXCLUDE_RESTRICTED_FIELD_REQUIRED: 'A podSecurity exclude with values has no restrictedField.',
+  PSS_EXCLUDE_CONTROL_LEVEL: 'A baseline podSecurity rule excludes a restricted-only control.',
 } as const satisfies Record<string, string>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -172,7 +172,7 @@ function compare(
   if (rejection) return row('error', `policy rejected: ${rejection.issues.map((i) => `${i.path} ${i.code} ${i.message}`).join('; ')}`);
   if (unsupportedPolicies.includes(spec.policy)) return row('unsupported', `${String(policyDoc.kind)} policies are not supported yet`);
   if (!isCelKind && !findRule(policyDoc, rule)) return row('error', `rule ${rule} not found in policy ${spec.policy}`);
-  if (['generate', 'verifyImages', 'podSecurity', 'manifests', 'assert'].includes(feature) || spec.generatedResource) {
+  if (['generate', 'verifyImages', 'manifests', 'assert'].includes(feature) || spec.generatedResource) {
     return row('unsupported', `${feature} rules are not supported yet`);
   }
   const hits = evaluated.filter((e) => resourceMatches(e.resource, spec.kind, resourceRef, spec.namespace) && forOperation(e.resource, spec));

@@ -5,6 +5,7 @@
  */
 import type { Issue } from '../../engine/result.js';
 import type { JsonObject } from '../../engine/policy-types.js';
+import { parseVersion, validateExcludes, type PodSecurityExclude } from '../../engine/pod-security/index.js';
 import { issue } from './issue.js';
 import { asArray, asObject, isPresent } from './policy-view.js';
 import type { RuleRef } from './policy-view.js';
@@ -47,6 +48,20 @@ function checkValidate(value: unknown, pointer: string): Issue[] {
   if (!block) return []; // the schema reports the wrong type
   const issues = exactlyOne(countMethods(block, METHODS), METHODS, pointer, 'validate');
   asArray(block.foreach).forEach((entry, i) => issues.push(...checkForeach(entry, `${pointer}/foreach/${i}`)));
+  const pss = asObject(block.podSecurity);
+  if (pss) issues.push(...checkPodSecurity(pss, `${pointer}/podSecurity`));
+  return issues;
+}
+
+function checkPodSecurity(pss: JsonObject, pointer: string): Issue[] {
+  const issues: Issue[] = [];
+  const version = typeof pss.version === 'string' ? parseVersion(pss.version) : undefined;
+  if (version && !version.ok) issues.push(issue('POD_SECURITY_VERSION', `${pointer}/version`, `version ${JSON.stringify(pss.version)}: ${version.message}`));
+  // The schema reports malformed entries; only well-formed ones are checked here.
+  const excludes = asArray(pss.exclude).filter((e): e is PodSecurityExclude => typeof asObject(e)?.controlName === 'string');
+  if (excludes.length === asArray(pss.exclude).length) {
+    issues.push(...validateExcludes(excludes, typeof pss.level === 'string' ? pss.level : undefined, `${pointer}/exclude`));
+  }
   return issues;
 }
 

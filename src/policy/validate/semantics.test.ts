@@ -170,3 +170,24 @@ spec:
     ]);
   });
 });
+
+describe('podSecurity', () => {
+  const pss = (body: string) => issuesOf(clusterPolicy(rule('pss', `    validate:\n      podSecurity:\n${body}`)));
+  it('accepts latest, v1.x and well-formed excludes', () => {
+    expect(codes(pss('        level: restricted\n        version: v1.29\n        exclude:\n        - controlName: Capabilities\n          images: ["nginx*"]\n'))).toEqual([]);
+    expect(codes(pss('        level: baseline\n        version: latest\n'))).toEqual([]);
+  });
+
+  it('rejects a version that is not latest or v1.<minor>', () => {
+    const issues = pss('        level: baseline\n        version: "1.29"\n');
+    expect(codes(issues)).toEqual([['POD_SECURITY_VERSION', '/spec/rules/0/validate/podSecurity/version']]);
+    expect(issues[0]?.message).toContain('"1.29"');
+  });
+
+  it('rejects excludes Kyverno rejects, naming the entry', () => {
+    const noImages = pss('        level: restricted\n        exclude:\n        - controlName: Capabilities\n');
+    expect(codes(noImages)).toEqual([['PSS_EXCLUDE_IMAGES_REQUIRED', '/spec/rules/0/validate/podSecurity/exclude/0/controlName']]);
+    const restrictedOnBaseline = pss('        level: baseline\n        exclude:\n        - controlName: Running as Non-root\n');
+    expect(codes(restrictedOnBaseline)).toEqual([['PSS_EXCLUDE_CONTROL_LEVEL', '/spec/rules/0/validate/podSecurity/exclude/0/controlName']]);
+  });
+});
