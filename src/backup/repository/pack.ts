@@ -33,7 +33,7 @@ export function packKey(id: string): string {
  * Pack layout: sealed blobs back to back, then the sealed JSON header listing them, then the header's length
  * as a 4-byte little-endian integer. The pack's name is the SHA-256 of all its bytes.
  * Blobs are copied into one buffer as they come; finished packs' buffers come back through `recycle` once
- * uploaded, so a long backup reuses two or three buffers instead of allocating (and fragmenting) per pack.
+ * uploaded (one kept spare), so a long backup reuses two buffers instead of allocating (and fragmenting) per pack.
  */
 export function createPackBuilder(capacity = 0) {
   let buf: Buffer | undefined;
@@ -85,7 +85,7 @@ export function createPackBuilder(capacity = 0) {
     },
     /** Hands a finished pack's buffer back for reuse, once nothing reads it any more. */
     recycle(bytes: Buffer): void {
-      if (spare.length < 2 && bytes.byteOffset === 0) spare.push(Buffer.from(bytes.buffer, 0, bytes.buffer.byteLength));
+      if (spare.length < 1 && bytes.byteOffset === 0) spare.push(Buffer.from(bytes.buffer, 0, bytes.buffer.byteLength));
     },
   };
 }
