@@ -70,15 +70,9 @@ function unpack(body: UnpackTask): { bytes: number } {
   return unpacker.unpack(body);
 }
 
-function flush(): Record<string, never> {
-  unpacker.flush();
-  return {};
-}
-
 async function run(task: number, body: PoolTask): Promise<unknown> {
   if (body.kind === 'files') return backupFiles(task, body);
-  if (body.kind === 'unpack') return unpack(body);
-  return flush();
+  return unpack(body);
 }
 
 let queue: Promise<void> = Promise.resolve();

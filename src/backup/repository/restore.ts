@@ -107,7 +107,6 @@ async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted
     }
   }
   await Promise.all(running);
-  inline?.flush();
   if (failure) throw failure;
 }
 
@@ -124,7 +123,6 @@ export async function restore(ctx: RepoContext, ref: string, target: string, opt
     const plan = await planRestore(ctx, index, snap.snapshot.tree, target);
     const ready = pool ? await pool.ready.then(() => pool, () => undefined) : undefined;
     await unpackAll(ctx, plan.packs, ready, progress);
-    if (ready) await ready.everyWorker({ kind: 'flush' });
     progress.add(plan.files, 0);
     // Files and links first, then folders deepest first: creating children changes a folder's times.
     const asRoot = process.getuid?.() === 0;

@@ -4,12 +4,13 @@ import type { BlobKeys } from './blob-codec.js';
 import type { CompressionChoice } from './compression.js';
 import type { UnpackTask } from './worker-protocol.js';
 
-/** Restored files kept open at once by one unpacker. */
+/** Restored files kept open at once while one pack range is written. */
 const OPEN_FILES = 64;
 
 /**
  * Opens the blobs of a pack range and writes each to every place it belongs, with positional writes into
- * files the restore created beforehand. Synchronous: it runs on a worker thread (or inline for small restores).
+ * files the restore created beforehand. Synchronous: it runs on the main thread (reading the next range
+ * meanwhile) or on a worker thread.
  */
 export function createUnpacker(keys: BlobKeys, compression: CompressionChoice) {
   const fds = new Map<string, number>();
@@ -28,27 +29,31 @@ export function createUnpacker(keys: BlobKeys, compression: CompressionChoice) {
     fds.set(path, fd);
     return fd;
   };
-  return {
-    unpack(body: Omit<UnpackTask, 'kind'>): { bytes: number } {
-      let bytes = 0;
-      for (const b of body.blobs) {
-        const data = decodeBlob(keys, compression, b, body.bytes.subarray(b.offset - body.base, b.offset - body.base + b.length), false);
-        if (typeof data === 'string') {
-          const key = `data/${body.pack.slice(0, 2)}/${body.pack}`;
-          throw Object.assign(new Error(`${key}: blob ${b.id.slice(0, 12)} ${data}`), { name: 'RepoError', code: 'REPO_CORRUPT_PACK', path: key });
-        }
-        for (const [path, pos] of b.targets) {
-          const fd = fdOf(path);
-          for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off, pos + off);
-          bytes += data.length;
-        }
+  const write = (body: Omit<UnpackTask, 'kind'>): { bytes: number } => {
+    let bytes = 0;
+    for (const b of body.blobs) {
+      const data = decodeBlob(keys, compression, b, body.bytes.subarray(b.offset - body.base, b.offset - body.base + b.length), false);
+      if (typeof data === 'string') {
+        const key = `data/${body.pack.slice(0, 2)}/${body.pack}`;
+        throw Object.assign(new Error(`${key}: blob ${b.id.slice(0, 12)} ${data}`), { name: 'RepoError', code: 'REPO_CORRUPT_PACK', path: key });
       }
-      return { bytes };
-    },
-    /** Closes every file: call before setting modes and times. */
-    flush(): void {
-      for (const fd of fds.values()) closeSync(fd);
-      fds.clear();
+      for (const [path, pos] of b.targets) {
+        const fd = fdOf(path);
+        for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off, pos + off);
+        bytes += data.length;
+      }
+    }
+    return { bytes };
+  };
+  return {
+    /** Files are closed when the range is done (or fails), so none stays open after an error. */
+    unpack(body: Omit<UnpackTask, 'kind'>): { bytes: number } {
+      try {
+        return write(body);
+      } finally {
+        for (const fd of fds.values()) closeSync(fd);
+        fds.clear();
+      }
     },
   };
 }

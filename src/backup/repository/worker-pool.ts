@@ -107,16 +107,6 @@ export function createWorkerPool(init: WorkerInit, size = Math.max(1, availableP
       slot.worker.postMessage({ t: 'task', task: id, body: task } satisfies ToWorker, transfer);
       return { result };
     },
-    /** Runs `task` once on every worker (closing files before metadata is set). */
-    async everyWorker(task: PoolTask): Promise<void> {
-      await Promise.all(slots.map(async (slot) => {
-        const id = nextTask++;
-        slot.tasks.add(id);
-        const done = new Promise((ok, fail) => pending.set(id, { slot, ok, fail }));
-        slot.worker.postMessage({ t: 'task', task: id, body: task } satisfies ToWorker);
-        await done;
-      }));
-    },
     async close(): Promise<void> {
       for (const s of slots) s.worker.removeAllListeners('exit');
       await Promise.all(slots.map((s) => s.worker.terminate()));

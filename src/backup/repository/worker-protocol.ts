@@ -27,12 +27,7 @@ export interface UnpackTask {
   readonly blobs: { id: string; offset: number; length: number; raw: number; z: boolean; targets: [path: string, pos: number][] }[];
 }
 
-/** Close every file the worker holds open (before the main thread sets modes and times). */
-export interface FlushTask {
-  readonly kind: 'flush';
-}
-
-export type PoolTask = FilesTask | UnpackTask | FlushTask;
+export type PoolTask = FilesTask | UnpackTask;
 
 export interface FilesResult {
   readonly files: { ids: string[]; read: number }[];
