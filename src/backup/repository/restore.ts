@@ -6,7 +6,8 @@ import { createProgress } from './progress.js';
 import { packRuns, planRestore } from './restore-plan.js';
 import { findSnapshot } from './snapshots.js';
 import { createUnpacker } from './unpack.js';
-import { createWorkerPool } from './worker-pool.js';
+import { createWorkerPool, fromWire } from './worker-pool.js';
+import { toWire } from './worker-protocol.js';
 import type { RepoContext } from './context.js';
 import type { ProgressCounter, ProgressSink } from './progress.js';
 import type { Wanted } from './restore-plan.js';
@@ -78,7 +79,6 @@ async function readRange(ctx: RepoContext, key: string, base: number, into: Uint
 
 /** Reads each pack range once and hands it to a worker (or the inline unpacker), a few ranges at a time. */
 async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted>>, pool: WorkerPool | undefined, progress: ProgressCounter): Promise<void> {
-  const inline = pool ? undefined : createUnpacker(ctx.keys, ctx.config.compression);
   const size = Math.max(RUN_BYTES, ctx.config.chunker.max + 64 * 1024);
   const slots = createSlots(pool ? SLOTS : INLINE_SLOTS, size, pool !== undefined);
   const running = new Set<Promise<void>>();
@@ -97,10 +97,12 @@ async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted
         await readRange(ctx, packKey(pack), base, bytes);
         const blobs = run.map((w) => ({ id: w.entry.id, offset: w.entry.offset, length: w.entry.length, raw: w.entry.raw, z: w.entry.z, targets: w.targets }));
         const task: UnpackTask = { kind: 'unpack', pack, base, bytes, blobs };
-        const done = pool ? await (await pool.submit<{ bytes: number }>(task)).result : (inline as ReturnType<typeof createUnpacker>).unpack(task);
+        // One unpacker per range: two ranges interleave at their writes, each closing only its own files.
+        const done = pool ? await (await pool.submit<{ bytes: number }>(task)).result : await createUnpacker(ctx.keys, ctx.config.compression).unpackAsync(task);
         progress.add(0, done.bytes);
       })()
-        .catch((err: unknown) => void (failure ??= err))
+        // Inline errors are plain errors with a code (see unpack.ts), like those that cross from a worker.
+        .catch((err: unknown) => void (failure ??= err instanceof RepoError ? err : fromWire(toWire(err))))
         .finally(() => slots.give(slot));
       running.add(job);
       void job.finally(() => running.delete(job));

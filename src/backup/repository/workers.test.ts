@@ -6,6 +6,7 @@ import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFsStorage } from '../storage/index.js';
+import { RepoError } from './errors.js';
 import { cleanup, describeTree, expectSameTree, makeRepo, mixedBytes, tempDir } from './test-fixtures.js';
 
 const MiB = 1024 * 1024;
@@ -40,14 +41,15 @@ describe('worker threads', () => {
       expectSameTree(want, await describeTree(join(out, src.split('/').at(-1) as string)));
     }
     expect((await h.repo.verify()).problems).toEqual([]);
+    await h.repo.close();
   }, 60_000);
 
-  it('a flipped byte fails a worker restore with REPO_CORRUPT_PACK naming the pack', async () => {
+  it.each([0, 1])('a flipped byte fails a restore (%i workers) with REPO_CORRUPT_PACK naming the pack', async (workers) => {
     const src = await dir('src');
     await writeFile(join(src, 'a.bin'), mixedBytes(3 * MiB));
     const root = await dir('repo');
     const h = await makeRepo({ storage: createFsStorage({ root }), protectionMs: 0 });
-    const snap = await h.repo.backup([src], { workers: 1 });
+    const snap = await h.repo.backup([src], { workers });
     const sub = (await readdir(join(root, 'data')))[0] as string;
     for (const name of await readdir(join(root, 'data', sub))) {
       const p = join(root, 'data', sub, name);
@@ -58,6 +60,9 @@ describe('worker threads', () => {
       await rm(p);
       await writeFile(p, b);
     }
-    await expect(h.repo.restore(snap.snapshot, await dir('out'), { workers: 1 })).rejects.toMatchObject({ code: 'REPO_CORRUPT_PACK', path: expect.stringMatching(/^data\//) });
+    const failed = h.repo.restore(snap.snapshot, await dir('out'), { workers });
+    await expect(failed).rejects.toBeInstanceOf(RepoError);
+    await expect(failed).rejects.toMatchObject({ code: 'REPO_CORRUPT_PACK', path: expect.stringMatching(/^data\//) });
+    await h.repo.close();
   }, 60_000);
 });
