@@ -1,4 +1,4 @@
-import { closeSync, openSync, write as fsWrite, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { decodeBlob } from './blob-codec.js';
 import type { BlobKeys } from './blob-codec.js';
 import type { CompressionChoice } from './compression.js';
@@ -6,21 +6,10 @@ import type { UnpackTask } from './worker-protocol.js';
 
 /** Restored files kept open at once while one pack range is written. */
 const OPEN_FILES = 64;
-/** Opened blob bytes waiting for their writes (main-thread variant). */
-const WRITE_AHEAD = 8 * 1024 * 1024;
-
-async function writeAll(fd: number, data: Buffer, pos: number): Promise<void> {
-  for (let off = 0; off < data.length; ) {
-    const { bytesWritten } = await new Promise<{ bytesWritten: number }>((ok, fail) =>
-      fsWrite(fd, data, off, data.length - off, pos + off, (err, n) => (err ? fail(err) : ok({ bytesWritten: n }))),
-    );
-    off += bytesWritten;
-  }
-}
 
 /**
  * Opens the blobs of a pack range and writes each to every place it belongs, with positional writes into
- * files the restore created beforehand. Synchronous: it runs on the main thread (reading the next range
+ * files the restore created beforehand. Synchronous: it runs on the main thread (the next range is read
  * meanwhile) or on a worker thread.
  */
 export function createUnpacker(keys: BlobKeys, compression: CompressionChoice) {
@@ -65,45 +54,7 @@ export function createUnpacker(keys: BlobKeys, compression: CompressionChoice) {
     for (const fd of fds.values()) closeSync(fd);
     fds.clear();
   };
-  /**
-   * The main thread's variant: blobs are opened here while libuv's threads write the previous ones, so the
-   * second core works without a worker (whose allocator arena would cost ~50 MB). At most WRITE_AHEAD bytes
-   * of opened blobs wait for their writes.
-   */
-  const writeAsync = async (body: Omit<UnpackTask, 'kind'>): Promise<{ bytes: number }> => {
-    let bytes = 0;
-    let pending = 0;
-    let failure: unknown;
-    const writes = new Set<Promise<void>>();
-    for (const b of body.blobs) {
-      const data = decode(body, b);
-      for (const [path, pos] of b.targets) {
-        // Opening one more file closes the least recently used one: no write may still be using it.
-        if (!fds.has(path) && fds.size >= OPEN_FILES) await Promise.all(writes);
-        const w = writeAll(fdOf(path), data, pos).catch((err: unknown) => void (failure ??= err));
-        pending += data.length;
-        writes.add(w);
-        void w.finally(() => {
-          writes.delete(w);
-          pending -= data.length;
-        });
-        bytes += data.length;
-      }
-      while (pending > WRITE_AHEAD && writes.size > 0) await Promise.race(writes);
-      if (failure) throw failure;
-    }
-    await Promise.all(writes);
-    if (failure) throw failure;
-    return { bytes };
-  };
   return {
-    async unpackAsync(body: Omit<UnpackTask, 'kind'>): Promise<{ bytes: number }> {
-      try {
-        return await writeAsync(body);
-      } finally {
-        closeAll();
-      }
-    },
     /** Files are closed when the range is done (or fails), so none stays open after an error. */
     unpack(body: Omit<UnpackTask, 'kind'>): { bytes: number } {
       try {
