@@ -61,10 +61,11 @@ export async function answerValidate(req: AdmissionRequest, base: AnswerRecord, 
   if (!run.done) return timedOut(req, meta, failurePoliciesInPlay(set, input), ctx);
   const { responses } = run.value;
   const d = decide(responses, resourceRefOf(req), snapshot.failurePolicyOf);
-  const ext = d.allowed && ctx.extension?.validate ? await ctx.extension.validate(req.object) : undefined;
+  const ext = ctx.extension?.validate ? await ctx.extension.validate(req.object) : undefined;
   const isAllowed = d.allowed && !ext?.deny;
-  const warnings = ext?.warnings.length ? [...d.warnings, ...ext.warnings] : d.warnings;
-  const response = isAllowed ? allowed(req.uid, { warnings }) : denied(req.uid, ext?.deny ?? d.message ?? '', { warnings });
+  const warnings = d.allowed && ext?.warnings.length ? [...d.warnings, ...ext.warnings] : d.warnings;
+  const message = d.allowed ? (ext?.deny ?? '') : ext?.hint ? `${d.message ?? ''}\n\n${ext.hint}` : (d.message ?? '');
+  const response = isAllowed ? allowed(req.uid, { warnings }) : denied(req.uid, message, { warnings });
   const record: AnswerRecord = { ...meta, decision: isAllowed ? 'allowed' : 'denied', results: d.counts, warnings: warnings.length, responses };
   if (req.dryRun !== true && ctx.onAdmitted) {
     // Side effects (reports, events) must never change or fail the decision: a throw is only logged.

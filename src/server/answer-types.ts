@@ -13,11 +13,13 @@ export interface AdmittedEvent {
 
 /**
  * Extra admission logic beside the policy set (the data-protection integration, src/backup/admission):
- * on /mutate it sees the engine's mutated object and its patch follows the engine's; on /validate it may deny or warn after the policies allowed.
+ * on /mutate it sees the engine's mutated object and its patch follows the engine's; on /validate it may deny or warn after the policies allowed,
+ * and add a hint to their deny.
  */
 export interface AdmissionExtension {
   mutate?(object: unknown): Promise<{ patch: JsonPatchOperation[]; warnings: string[] }>;
-  validate?(object: unknown): Promise<{ deny?: string; warnings: string[] }>;
+  /** `hint` is appended to the policies' deny message (e.g. the backup policies that exist). */
+  validate?(object: unknown): Promise<{ deny?: string; warnings: string[]; hint?: string }>;
 }
 
 export interface AnswerContext {

@@ -23,6 +23,19 @@ spec:
               owner: platform
 `;
 
+const requireTeam = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata: {name: require-team}
+spec:
+  validationFailureAction: Enforce
+  rules:
+    - name: team
+      match: { any: [{ resources: { kinds: [Deployment] } }] }
+      validate:
+        message: the team label is required
+        pattern: { metadata: { labels: { team: "?*" } } }
+`;
+
 async function post(app: Awaited<ReturnType<typeof testApp>>['app'], path: string, body: unknown): Promise<Response> {
   const res = await app.inject({ method: 'POST', url: path, payload: body as Record<string, unknown> });
   return (res.json() as { response: Response }).response;
@@ -57,5 +70,20 @@ describe('admission extension', () => {
     expect(r).toMatchObject({ allowed: false, status: { message: 'data protection: policy "x" does not exist' }, warnings: ['w'] });
     const ok = await testApp(dir, { extension: { validate: async () => ({ warnings: ['backup policy gold: last restore point 3h ago, RPO 1h'] }) } });
     expect(await post(ok.app, '/validate', admissionReview({ kind: 'Deployment', operation: 'CREATE', labels: {} }))).toMatchObject({ allowed: true, warnings: ['backup policy gold: last restore point 3h ago, RPO 1h'] });
+  });
+
+  it('on /validate appends its hint to a policy deny, and neither denies nor warns on it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ext-'));
+    await writeFile(join(dir, 'p.yaml'), requireTeam);
+    const hint = 'backup policies that exist: gold';
+    const t = await testApp(dir, { extension: { validate: async () => ({ warnings: ['not shown on a deny'], hint }) } });
+    const r = await post(t.app, '/validate', admissionReview({ kind: 'Deployment', operation: 'CREATE', labels: {} }));
+    expect(r.allowed).toBe(false);
+    expect(r.status?.message).toMatch(/require-team/);
+    expect(r.status?.message.endsWith(`\n\n${hint}`)).toBe(true);
+    expect(r.warnings ?? []).not.toContain('not shown on a deny');
+    const ok = await post(t.app, '/validate', admissionReview({ kind: 'Deployment', operation: 'CREATE', labels: { team: 'a' } }));
+    expect(ok).toMatchObject({ allowed: true });
+    expect(ok.status?.message ?? '').not.toContain(hint);
   });
 });

@@ -78,6 +78,7 @@ describe('data protection, local mode, end to end', () => {
     expect(denied.response.allowed).toBe(false);
     expect(denied.response.status?.message).toMatch(/dataprotection/);
     expect(denied.response.status?.message).toMatch(/immutable/);
+    expect(denied.response.status?.message).toMatch(/backup policies that exist: goldpolicy$/);
     const mutated = (await postReview(`${url}/mutate`, seed('seed-compliant'), ca)).json<Review>();
     expect(mutated.response.allowed).toBe(true);
     const patch = JSON.parse(Buffer.from(mutated.response.patch ?? '', 'base64').toString()) as { path: string; value: Record<string, string> }[];

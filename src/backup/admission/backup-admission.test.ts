@@ -35,6 +35,12 @@ describe('backup admission', () => {
     );
   });
 
+  it('validate hints at the existing policies for a production workload that names none', () => {
+    expect(backupValidate(workload({ purpose: 'production' }), view())).toEqual({ warnings: [], hint: 'backup policies that exist: gold, silver' });
+    expect(backupValidate(workload({ purpose: 'production' }), { policies: [], restorePoints: [], now }).hint).toBe('backup policies that exist: none yet');
+    expect(backupValidate(workload({ purpose: 'staging' }), view())).toEqual({ warnings: [] });
+  });
+
   it('validate warns when the bound policy is not met, not on a first admission', () => {
     expect(backupValidate(workload(prod), view())).toEqual({ warnings: [] });
     expect(backupValidate(workload(prod), view([point('2026-03-29T08:30:00Z')])).warnings).toEqual(['backup policy gold: last restore point 3h ago, RPO 1h']);
