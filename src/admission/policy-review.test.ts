@@ -47,3 +47,32 @@ describe('reviewPolicy', () => {
     expect(reviewPolicy({ ...request(null, 'DELETE'), oldObject: policy([{ broken: true }]) }).allowed).toBe(true);
   });
 });
+
+describe('reviewPolicy on Guardrail backup objects', () => {
+  const backupPolicy = (retention: Record<string, number>) => ({
+    apiVersion: 'backup.guardrail.dev/v1alpha1',
+    kind: 'BackupPolicy',
+    metadata: { name: 'gold', namespace: 'guardrail' },
+    spec: { frequency: '@daily', rpo: '24h', retention, selector: {}, actions: [{ action: 'backup' }] },
+  });
+  const backupRequest = (object: unknown): AdmissionRequest => ({
+    uid: 'u',
+    kind: { group: 'backup.guardrail.dev', version: 'v1alpha1', kind: 'BackupPolicy' },
+    name: 'gold',
+    namespace: 'guardrail',
+    operation: 'CREATE',
+    userInfo: {},
+    object: object as AdmissionRequest['object'],
+  });
+
+  it('denies a BackupPolicy whose retention is finer than its schedule, naming the field', () => {
+    const verdict = reviewPolicy(backupRequest(backupPolicy({ hourly: 24, daily: 7 })));
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.message).toMatch(/^policy BackupPolicy\/guardrail\/gold is invalid:\n/);
+    expect(verdict.message).toContain('/spec/retention/hourly  RETENTION_FINER_THAN_FREQUENCY');
+  });
+
+  it('allows a sound BackupPolicy', () => {
+    expect(reviewPolicy(backupRequest(backupPolicy({ daily: 7, weekly: 4 })))).toMatchObject({ allowed: true });
+  });
+});

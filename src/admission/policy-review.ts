@@ -2,7 +2,10 @@
  * The policy-validating webhook (`POST /validate/policy`): a ClusterPolicy/Policy (or any policy kind
  * Guardrail knows) that does not validate or compile is denied with its problems listed, so a broken
  * policy never reaches the cluster. Same checks as `guardrail validate` and the policy folder loader.
+ * Guardrail's own BackupPolicy and LocationProfile objects get the checks of the backup config loader
+ * (schema, then e.g. retention finer than the schedule, a protection period below the maintenance interval).
  */
+import { backupKindOf, validateBackupObject } from '../backup/api/index.js';
 import { buildPolicySet, type Issue, type JsonObject, type PolicySetOptions } from '../engine/index.js';
 import { validatePolicy } from '../policy/index.js';
 import type { AdmissionRequest } from './types.js';
@@ -17,6 +20,7 @@ export interface PolicyVerdict {
 
 /** Issues of one policy object: schema and semantic validation, then compilation (deduplicated). */
 export function checkPolicyObject(doc: JsonObject, opts: PolicySetOptions = {}): Issue[] {
+  if (backupKindOf(doc)) return validateBackupObject(doc).issues;
   const issues = validatePolicy(doc).filter((i) => i.code !== 'NOT_A_POLICY');
   if (issues.some((i) => (i.severity ?? 'error') === 'error')) return issues;
   const seen = new Set(issues.map((i) => `${i.code}\u0000${i.path}`));

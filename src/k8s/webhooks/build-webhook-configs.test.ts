@@ -65,6 +65,15 @@ describe('buildWebhookConfigs', () => {
     expect(resources).toEqual(expect.arrayContaining(['pods', 'deployments', 'cronjobs']));
   });
 
+  it('sends policy and backup-config edits to /validate/policy', () => {
+    const hook = hooks(buildWebhookConfigs(needsOfPolicySet(buildPolicySet([])), { target, ownNamespace: 'gr' }).validating).find((h) => h.name === 'validate-policy.guardrail.dev');
+    const rules = hook?.rules as Array<{ apiGroups: string[]; resources: string[] }>;
+    expect(rules.map((r) => [r.apiGroups, r.resources])).toEqual([
+      [['kyverno.io'], ['clusterpolicies', 'policies']],
+      [['backup.guardrail.dev'], ['backuppolicies', 'locationprofiles']],
+    ]);
+  });
+
   it('leaves out policies with spec.admission false', () => {
     const bgOnly = { ...policy('bg', 'Fail', [validate(['Pod'])], noAutogen), spec: { admission: false, failurePolicy: 'Fail', rules: [validate(['Pod'])] } };
     const set = buildPolicySet([bgOnly]);

@@ -5,6 +5,7 @@
  * Spec: https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/
  */
 import { parseKindSelector, type KindSelector } from '../../engine/match/index.js';
+import { BACKUP_GROUP } from '../../backup/api/index.js';
 import { BUILTIN_KINDS, guessResource, type KindResource } from './builtin-kinds.js';
 import type { FailurePolicy, KindNeed, PolicyNeeds, ResourceRuleNeed } from './policy-needs.js';
 
@@ -55,9 +56,12 @@ export function buildWebhookConfigs(needs: readonly PolicyNeeds[], opts: Webhook
     const m = admissionRules(group.flatMap((n) => n.mutate), group.flatMap((n) => n.mutateRules), 'mutate', opts);
     if (m.length) mutating.push(webhook(`mutate-${fp.toLowerCase()}`, '/mutate', m, fp, opts, true));
   }
-  // Policy edits are validated by the same compiler that loads them; Ignore so an unavailable Guardrail
+  // Policy edits (and BackupPolicy/LocationProfile edits) are validated by the same checks that load them; Ignore so an unavailable Guardrail
   // never blocks fixing a policy (a bad policy is still rejected at load and shown on /readyz).
-  const policyRules = [{ apiGroups: ['kyverno.io'], apiVersions: ['*'], resources: ['clusterpolicies', 'policies'], operations: ['CREATE', 'UPDATE'] }];
+  const policyRules = [
+    { apiGroups: ['kyverno.io'], apiVersions: ['*'], resources: ['clusterpolicies', 'policies'], operations: ['CREATE', 'UPDATE'] },
+    { apiGroups: [BACKUP_GROUP], apiVersions: ['*'], resources: ['backuppolicies', 'locationprofiles'], operations: ['CREATE', 'UPDATE'] },
+  ];
   validating.push(webhook('validate-policy', '/validate/policy', policyRules, 'Ignore', opts, false));
   return {
     validating: { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: meta, webhooks: validating },
