@@ -155,6 +155,23 @@ describe.skipIf(skip || !serveReady)('data protection in a cluster (serve --kube
     await waitFor(proc, 'backup compliance metrics', async () => /guardrail_backup_apps\{policy="gold",state="NonCompliant"\} 1/.test((await httpsGet(`${url}/metrics`)).body), 15_000);
   });
 
+  it('kubectl apply of a BackupPolicy whose retention is finer than its schedule is rejected, naming the field', async () => {
+    await waitFor(proc, 'guardrail webhooks', async () => (await ctx.kubectl(['get', 'validatingwebhookconfiguration', 'guardrail'])).code === 0, 30_000);
+    const bad = `apiVersion: backup.guardrail.dev/v1alpha1
+kind: BackupPolicy
+metadata: {name: coarse, namespace: ${OWN}}
+spec:
+  frequency: "@daily"
+  retention: {hourly: 24, daily: 7}
+  selector: {}
+  actions: [{action: backup}]
+`;
+    const r = await ctx.kubectl.applyYaml(bad);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/denied the request: policy BackupPolicy\/.*coarse is invalid/);
+    expect(r.stderr).toContain('/spec/retention/hourly  RETENTION_FINER_THAN_FREQUENCY');
+  });
+
   it('probes the LocationProfile (the leader writes its status): versitygw with Object Lock is enforced', async () => {
     await waitFor(proc, 'LocationProfile status', async () => (await ctx.kubectl.ok(['-n', OWN, 'get', 'locationprofile', 'vault', '-o', 'jsonpath={.status.immutability}'])).trim() === 'enforced', 30_000);
     expect(await ctx.kubectl.ok(['-n', OWN, 'get', 'locationprofiles'])).toMatch(/vault\s+enforced\s+48h/);
