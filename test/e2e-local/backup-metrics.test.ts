@@ -4,19 +4,13 @@
  * expected interval; after `guardrail backup run` it is counted Compliant. Apps are counted, never named.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsRequest, postReview } from '../integration/https-client.js';
+import { BIN, seed, startLocalServe } from './local-serve.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(REPO, 'bin/guardrail.js');
 const ENV = { ...process.env, GUARDRAIL_REPO_PASSWORD: '', NO_COLOR: '1' };
-const seed = (name: string): unknown => JSON.parse(readFileSync(join(REPO, '../shared/seed', `${name}.review.json`), 'utf8'));
 
 let root: string;
 let serve: ChildProcess;
@@ -38,25 +32,7 @@ async function eventuallyLines(want: string[], timeoutMs = 10_000): Promise<stri
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'guardrail-backup-metrics-'));
-  await mkdir(join(root, 'policies'));
-  for (const f of await readdir(join(REPO, 'policies/data-protection'))) {
-    if (f.endsWith('.yaml') && f !== 'require-immutable-location.yaml') await copyFile(join(REPO, 'policies/data-protection', f), join(root, 'policies', f));
-  }
-  await cp(join(REPO, 'backup-config'), join(root, 'backup-config'), { recursive: true });
-  serve = spawn(process.execPath, [BIN, 'serve', '--host', '127.0.0.1', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: ENV });
-  url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('guardrail serve did not start in 30 s')), 30_000);
-    createInterface({ input: serve.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === 'guardrail webhook listening' && entry.url) {
-        clearTimeout(timer);
-        resolve(entry.url);
-      }
-    });
-    serve.on('exit', () => reject(new Error('guardrail serve exited before listening')));
-  });
-  ca = await readFile(join(root, 'certs', 'ca.pem'), 'utf8');
+  ({ root, url, ca, process: serve } = await startLocalServe('guardrail-backup-metrics-', ENV));
 }, 40_000);
 
 afterAll(() => {

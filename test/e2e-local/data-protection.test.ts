@@ -4,19 +4,13 @@
  * AdmissionReviews, then `guardrail backup run|status|restore` as separate processes on the same folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postReview } from '../integration/https-client.js';
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(REPO, 'bin/guardrail.js');
-const seed = (name: string): unknown => JSON.parse(readFileSync(join('/work/shared/seed', `${name}.review.json`), 'utf8'));
+import { BIN, seed, startLocalServe } from './local-serve.js';
 
 interface Cli {
   code: number | null;
@@ -43,27 +37,7 @@ let url: string;
 let ca: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'guardrail-dp-'));
-  await mkdir(join(root, 'policies'));
-  // require-immutable-location looks BackupPolicies and LocationProfiles up through the API server
-  // (apiCall): cluster mode only. The label guardrail and the BackupPolicy checks work offline.
-  for (const f of await readdir(join(REPO, 'policies/data-protection'))) {
-    if (f.endsWith('.yaml') && f !== 'require-immutable-location.yaml') await copyFile(join(REPO, 'policies/data-protection', f), join(root, 'policies', f));
-  }
-  await cp(join(REPO, 'backup-config'), join(root, 'backup-config'), { recursive: true });
-  serve = spawn(process.execPath, [BIN, 'serve', '--host', '127.0.0.1', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, GUARDRAIL_REPO_PASSWORD: '' } });
-  url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('guardrail serve did not start in 30 s')), 30_000);
-    createInterface({ input: serve.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === 'guardrail webhook listening' && entry.url) {
-        clearTimeout(timer);
-        resolve(entry.url);
-      }
-    });
-    serve.on('exit', () => reject(new Error('guardrail serve exited before listening')));
-  });
-  ca = await readFile(join(root, 'certs', 'ca.pem'), 'utf8');
+  ({ root, url, ca, process: serve } = await startLocalServe('guardrail-dp-', { ...process.env, GUARDRAIL_REPO_PASSWORD: '' }));
 }, 40_000);
 
 afterAll(() => {
