@@ -19,11 +19,12 @@ export function createBackupAdmission(engine: BackupEngine, now: () => number = 
     const config = await engine.config();
     return { policies: config.policies, restorePoints: await engine.store.list(), now: now(), ...(prefix ? { prefix } : {}) };
   };
+  // Most admissions are not of protected workloads: answer those before reading the config (it is read
+  // from disk per request in local mode).
   return {
-    mutate: async (object) => backupMutate(object, await view()),
-    validate: async (object) => backupValidate(object, await view()),
+    mutate: async (object) => (isProtectedWorkload(object) ? backupMutate(object, await view()) : { patch: [], warnings: [] }),
+    validate: async (object) => (isProtectedWorkload(object) ? backupValidate(object, await view()) : { warnings: [] }),
     async admitted(object) {
-      // Most admissions are not of protected workloads: answer before reading the config.
       if (!isProtectedWorkload(object)) return false;
       const reg = registrationOf(object, await view());
       if (!reg) return false;
