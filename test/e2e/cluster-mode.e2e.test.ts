@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eContext, freePort, hasServeCommand, httpsGet, REPO_ROOT, startProcess, waitFor, type Managed } from './harness/index.js';
+import { e2eContext, eventually, freePort, hasServeCommand, httpsGet, REPO_ROOT, startProcess, waitFor, type Managed } from './harness/index.js';
 
 const ctx = e2eContext();
 const serveReady = ctx.skip ? false : await hasServeCommand();
@@ -29,16 +29,6 @@ const clusterPolicy = (name: string, action: 'Enforce' | 'Audit', label: string)
     '    match: {any: [{resources: {kinds: [ConfigMap], namespaces: [cm-test]}}]}',
     `    validate: {message: "label ${label} is required", pattern: {metadata: {labels: {${label}: "?*"}}}}`,
   ].join('\n');
-
-async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe.skipIf(ctx.skip || !serveReady)('cluster mode (guardrail serve --kubeconfig)', () => {
   const work = mkdtempSync(join(tmpdir(), 'guardrail-cluster-mode-'));

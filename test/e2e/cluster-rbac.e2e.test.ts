@@ -13,7 +13,7 @@ import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { dump, load, loadAll } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHART_DIR, createHelm, e2eContext, freePort, hasServeCommand, httpsGet, readPins, REPO_ROOT, startProcess, waitFor, type K8sObject, type Managed } from './harness/index.js';
+import { CHART_DIR, createHelm, e2eContext, eventually, freePort, hasServeCommand, httpsGet, readPins, REPO_ROOT, startProcess, waitFor, type K8sObject, type Managed } from './harness/index.js';
 
 const ctx = e2eContext();
 const serveReady = ctx.skip || ctx.needs('helm') ? false : await hasServeCommand();
@@ -23,16 +23,6 @@ const NS = 'rbac-test';
 const RELEASE = 'guardrail';
 const CONFIG = 'guardrail';
 const RBAC_KINDS = new Set(['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding']);
-
-async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** GET with verification against `ca` only (the system store is not consulted), returning the peer's certificate. */
 function verifiedGet(url: string, ca: string): Promise<{ status: number; issuer: string; fingerprint: string }> {

@@ -12,3 +12,4 @@ export { startProcess, waitFor, type Managed } from './processes.js';
 export { openapiToKubeconform, type ConvertResult } from './openapi-to-kubeconform.js';
 export { createHelm, CHART_DIR, RELEASE, NAMESPACE, type Helm, type K8sObject } from './helm.js';
 export { snapshotCrds } from './snapshot-crds.js';
+export { eventually } from './eventually.js';
