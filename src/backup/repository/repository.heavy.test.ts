@@ -4,20 +4,12 @@
  */
 import { open, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFsStorage } from '../storage/index.js';
-import { cleanup, describeTree, expectSameTree, makeRepo, mixedBytes, tempDir, writeSampleTree } from './test-fixtures.js';
+import { describeTree, expectSameTree, makeRepo, mixedBytes, useTempDirs, writeSampleTree } from './test-fixtures.js';
 
 const MiB = 1024 * 1024;
-const dirs: string[] = [];
-const dir = async (tag: string): Promise<string> => {
-  const d = await tempDir(tag);
-  dirs.push(d);
-  return d;
-};
-afterEach(async () => {
-  await cleanup(...dirs.splice(0));
-});
+const dir = useTempDirs();
 const base = (p: string): string => p.split('/').at(-1) as string;
 
 describe('large data', () => {

@@ -1,20 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFsStorage } from '../storage/index.js';
 import { repoErrorCodes } from './errors.js';
 import { storageErrorCodes } from '../storage/index.js';
-import { DAY, PASSWORD, cleanup, describeTree, expectSameTree, makeRepo, tempDir, writeSampleTree } from './test-fixtures.js';
+import { DAY, describeTree, expectSameTree, makeRepo, PASSWORD, useTempDirs, writeSampleTree } from './test-fixtures.js';
 
-const dirs: string[] = [];
-const dir = async (tag: string): Promise<string> => {
-  const d = await tempDir(tag);
-  dirs.push(d);
-  return d;
-};
-afterEach(async () => {
-  await cleanup(...dirs.splice(0));
-});
+const dir = useTempDirs();
 
 describe('repository basics', () => {
   it('refuses a second init and a wrong password with stable codes', async () => {

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, utimes, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { createMemoryStorage } from '../storage/index.js';
 import { initRepository, openRepository } from './repository.js';
 import { createMemoryTrustStore } from './trust.js';
@@ -39,6 +39,19 @@ export async function makeRepo(extra: Partial<InitOptions> & { storage?: Storage
 
 export const tempDir = (tag: string): Promise<string> => mkdtemp(join(tmpdir(), `gr-${tag}-`));
 export const cleanup = (...dirs: string[]): Promise<void[]> => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+
+/** A temp-folder maker for a test file: every folder it made is removed after each test. */
+export function useTempDirs(): (tag: string) => Promise<string> {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await cleanup(...dirs.splice(0));
+  });
+  return async (tag) => {
+    const d = await tempDir(tag);
+    dirs.push(d);
+    return d;
+  };
+}
 
 /** Deterministic-ish random bytes with some compressible runs, like real data. */
 export function mixedBytes(size: number): Buffer {

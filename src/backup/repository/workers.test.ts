@@ -4,21 +4,13 @@
  */
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFsStorage } from '../storage/index.js';
 import { RepoError } from './errors.js';
-import { cleanup, describeTree, expectSameTree, makeRepo, mixedBytes, tempDir } from './test-fixtures.js';
+import { describeTree, expectSameTree, makeRepo, mixedBytes, useTempDirs } from './test-fixtures.js';
 
 const MiB = 1024 * 1024;
-const dirs: string[] = [];
-const dir = async (tag: string): Promise<string> => {
-  const d = await tempDir(tag);
-  dirs.push(d);
-  return d;
-};
-afterEach(async () => {
-  await cleanup(...dirs.splice(0));
-});
+const dir = useTempDirs();
 
 describe('worker threads', () => {
   it('back up with workers, restore with and without: byte-identical; a main-thread backup adds nothing new', async () => {
