@@ -1,6 +1,8 @@
 /**
- * Policy and certificate folders for bench/webhook.bench.ts: `standard` holds the corpus's pod-security
- * policies plus the shipped policies/; `many` holds 300 renamed copies of the pod-security ones.
+ * Policy and certificate folders for bench/webhook.bench.ts: `standard` holds the 17 checks of Kyverno's
+ * pod-security set (the corpus has 8 of them as ClusterPolicies, plus 2 podSecurity-subrule policies that
+ * are kept too; examples/pod-security has the other 9, written here) plus the shipped policies/; `many`
+ * holds 300 renamed copies of the pod-security ones.
  */
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,9 +19,12 @@ export interface WebhookPolicies {
   certs(label: string): string;
 }
 
+/** examples/pod-security also holds its kyverno-test.yaml and test Pods: only the policies are loaded. */
+const isPolicy = (file: string) => /^kind: ClusterPolicy$/m.test(readFileSync(file, 'utf8'));
+
 export function prepareWebhookPolicies(): WebhookPolicies {
   const corpus = findConformance();
-  const files = policyFiles(path.join(corpus, 'policies', 'pod-security'));
+  const files = [...policyFiles(path.join(corpus, 'policies', 'pod-security')), ...policyFiles(path.join(REPO_ROOT, 'examples', 'pod-security')).filter(isPolicy)];
   const standard = mkdtempSync(path.join(tmpdir(), 'guardrail-bench-policies-'));
   files.forEach((f, i) => copyFileSync(f, path.join(standard, `${i}-${path.basename(f)}`)));
   cpSync(path.join(REPO_ROOT, 'policies'), path.join(standard, 'shipped'), { recursive: true });

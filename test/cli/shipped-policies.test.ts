@@ -13,3 +13,10 @@ it('every shipped policy passes its own kyverno-test.yaml', async () => {
   expect(report.summary.tests).toBeGreaterThanOrEqual(5);
   expect(report.results.filter((r) => !r.ok)).toEqual([]);
 });
+
+it('the pod-security examples pass their kyverno-test.yaml: the good pod passes every rule, each bad pod fails its rule', async () => {
+  const report = await runTests([path.join(repo, 'examples/pod-security')], { policySetOptions: defaultPolicySetOptions() });
+  expect(report.problems).toEqual([]);
+  expect(report.summary.results).toBe(22);
+  expect(report.results.filter((r) => !r.ok)).toEqual([]);
+});
