@@ -58,7 +58,8 @@ async function validateElements(
     const child: RuleScope = { ...s, data, target: scoped ? element : s.target, nesting: s.nesting + 1 };
     let r: Outcome;
     try {
-      r = await validateBlock({ ...fe, foreach: fe.foreach }, child, message);
+      // The entry itself, not a copy: validation caches compiled forms per block object.
+      r = await validateBlock(fe, child, message);
     } catch (err) {
       r = outcome.error(errorText(err), 'FOREACH_ERROR');
     }
