@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { s3Sdk } from './s3-sdk.js';
 import type { ImmutabilityReport, Storage } from './types.js';
 import type { S3Client } from '@aws-sdk/client-s3';
 
@@ -26,7 +26,7 @@ export async function probeS3Immutability(
     return { level: 'none', detail: 'the server did not report a retention date and version id for the probe' };
   }
   try {
-    await s.client.send(new DeleteObjectCommand({ Bucket: s.bucket, Key: s.prefix + key, VersionId: info.versionId }));
+    await s.client.send(new (s3Sdk().DeleteObjectCommand)({ Bucket: s.bucket, Key: s.prefix + key, VersionId: info.versionId }));
   } catch {
     return { level: 'enforced', detail: `server refused the versioned delete of locked probe ${key}` };
   }

@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  ListObjectVersionsCommand,
-  PutObjectCommand,
-  PutObjectRetentionCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
 import { StorageError } from './errors.js';
 import { fromS3Error } from './s3-errors.js';
 import { probeS3Immutability } from './s3-probe.js';
+import { s3Sdk } from './s3-sdk.js';
 import { isValidKey } from './types.js';
 import type { LockMode, ObjectInfo, PutOptions, Storage } from './types.js';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 export interface S3StorageOptions {
   readonly endpoint?: string;
@@ -34,6 +26,7 @@ export type S3Storage = Storage & { readonly client: S3Client; readonly bucket: 
  * removes the markers under the storage's prefix so every locked version is visible again.
  */
 export async function removeDeleteMarkers(s: S3Storage): Promise<number> {
+  const { DeleteObjectCommand, ListObjectVersionsCommand } = s3Sdk();
   let n = 0;
   let KeyMarker: string | undefined;
   let VersionIdMarker: string | undefined;
@@ -60,6 +53,7 @@ export async function removeDeleteMarkers(s: S3Storage): Promise<number> {
  * so the server's Object Lock decides (a delete without version id would only add a delete marker).
  */
 export function createS3Storage(opts: S3StorageOptions): S3Storage {
+  const { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand, PutObjectCommand, PutObjectRetentionCommand, S3Client } = s3Sdk();
   const prefix = opts.prefix ? `${opts.prefix.replace(/\/+$/, '')}/` : '';
   const client = new S3Client({
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),

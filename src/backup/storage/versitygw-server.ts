@@ -6,7 +6,7 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { s3Sdk } from './s3-sdk.js';
 
 /** Test support: a real versitygw S3 gateway (posix backend with versioning) on a random loopback port. */
 export interface VersityGw {
@@ -87,6 +87,7 @@ export async function startVersityGw(bin: string): Promise<VersityGw> {
     endpoint,
     credentials,
     async createLockedBucket(name) {
+      const { CreateBucketCommand, S3Client } = s3Sdk();
       const c = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
       await c.send(new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: true }));
       c.destroy();
