@@ -1,6 +1,6 @@
 import { StorageError } from './errors.js';
 import type { StorageErrorCode } from './errors.js';
-import type { PutOptions, Storage } from './types.js';
+import type { ObjectWriter, PutOptions, Storage } from './types.js';
 
 export interface Fault {
   /** Fail the put of the first key that starts with this prefix (after `after` matching puts succeeded). */
@@ -20,15 +20,37 @@ export function withFaults(inner: Storage, fault: Fault): Storage & { readonly f
     fired = true;
     throw new StorageError(fault.code ?? 'STORAGE_UNAVAILABLE', `injected fault writing ${key}`, key);
   };
+  const check = (key: string): void => {
+    if (fired) fail(key);
+    if (key.startsWith(fault.putPrefix) && seen++ >= (fault.after ?? 0)) fail(key);
+  };
+  /** Parts written through a writer fail like puts: at commit, where the key is known, or after the crash. */
+  const writer = (w: ObjectWriter): ObjectWriter => ({
+    async write(parts) {
+      if (fired) fail('new object');
+      return w.write(parts);
+    },
+    async commit(key, opts) {
+      try {
+        check(key);
+      } catch (err) {
+        await w.abort();
+        throw err;
+      }
+      return w.commit(key, opts);
+    },
+    abort: () => w.abort(),
+  });
+  const open = inner.openWriter?.bind(inner);
   return {
     ...inner,
     kind: inner.kind,
     location: inner.location,
     async put(key: string, data: Uint8Array, opts?: PutOptions) {
-      if (fired) fail(key);
-      if (key.startsWith(fault.putPrefix) && seen++ >= (fault.after ?? 0)) fail(key);
+      check(key);
       return inner.put(key, data, opts);
     },
+    ...(open ? { openWriter: () => writer(open()) } : {}),
     async delete(key: string) {
       if (fired) fail(key);
       return inner.delete(key);

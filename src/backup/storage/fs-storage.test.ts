@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +43,25 @@ describe('parseLocation', () => {
     });
     expect(parseLocation('s3:s3.example.com/bkt')).toMatchObject({ endpoint: 'https://s3.example.com', prefix: '' });
     expect(() => parseLocation('s3:http://h:1/')).toThrow(/no bucket/);
+  });
+});
+
+describe('filesystem object writer', () => {
+  it('streams into a temp file under .tmp, publishes it read-only and leaves no temp file after commit or abort', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gr-fs-'));
+    const s = createFsStorage({ root });
+    const w = s.openWriter?.();
+    const big = new Uint8Array(3 * 1024 * 1024).fill(7);
+    await w?.write([new Uint8Array([1, 2]), big]);
+    expect(await readdir(join(root, '.tmp'))).toHaveLength(1);
+    await w?.commit('data/01/streamed');
+    expect((await stat(join(root, 'data', '01', 'streamed'))).mode & 0o777).toBe(0o444);
+    expect((await s.get('data/01/streamed')).length).toBe(big.length + 2);
+    const a = s.openWriter?.();
+    await a?.write([big]);
+    await a?.abort();
+    await expect(a?.write([big])).rejects.toThrow(/after commit or abort/);
+    expect(await readdir(join(root, '.tmp'))).toEqual([]);
+    await rm(root, { recursive: true, force: true });
   });
 });

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, link, mkdir, open, readdir, stat, unlink, utimes } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { StorageError } from './errors.js';
 import { fromFsError } from './fs-errors.js';
+import { createFsWriter, tmpName } from './fs-writer.js';
 import { isValidKey } from './types.js';
 import type { Clock, ObjectInfo, PutOptions, Storage } from './types.js';
 
@@ -53,16 +53,24 @@ export function createFsStorage(opts: FsStorageOptions): Storage {
       await fh.close();
     }
   };
+  const tmpDir = join(root, TMP_DIR);
+  /** Seals a synced temp file read-only, stamps its retention, links it into place (EEXIST, never a replace). */
+  const publish = async (tmp: string, target: string, p: PutOptions): Promise<void> => {
+    await mkdir(dirname(target), { recursive: true });
+    await chmod(tmp, 0o444);
+    const t = now() / 1000;
+    await utimes(tmp, t, p.retainUntil ? p.retainUntil.getTime() / 1000 : t);
+    await link(tmp, target);
+    await syncDir(dirname(target));
+  };
   return {
     kind: 'fs',
     location: root,
     async put(key: string, data: Uint8Array, p: PutOptions = {}) {
       const target = pathOf(key);
-      const tmpDir = join(root, TMP_DIR);
-      const tmp = join(tmpDir, `${randomBytes(12).toString('hex')}.tmp`);
+      const tmp = tmpName(tmpDir);
       try {
         await mkdir(tmpDir, { recursive: true });
-        await mkdir(dirname(target), { recursive: true });
         const fh = await open(tmp, 'wx', 0o600);
         try {
           await fh.writeFile(data);
@@ -70,17 +78,14 @@ export function createFsStorage(opts: FsStorageOptions): Storage {
         } finally {
           await fh.close();
         }
-        await chmod(tmp, 0o444);
-        const t = now() / 1000;
-        await utimes(tmp, t, p.retainUntil ? p.retainUntil.getTime() / 1000 : t);
-        await link(tmp, target);
-        await syncDir(dirname(target));
+        await publish(tmp, target, p);
       } catch (err) {
         throw fromFsError(err, key, 'put');
       } finally {
         await unlink(tmp).catch(() => undefined);
       }
     },
+    openWriter: () => createFsWriter({ tmpDir, pathOf, publish }),
     async get(key) {
       try {
         const fh = await open(pathOf(key), 'r');

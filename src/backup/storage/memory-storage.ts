@@ -1,6 +1,6 @@
 import { StorageError } from './errors.js';
 import { isValidKey } from './types.js';
-import type { Clock, ImmutabilityReport, LockMode, ObjectInfo, PutOptions, Storage } from './types.js';
+import type { Clock, ImmutabilityReport, LockMode, ObjectInfo, ObjectWriter, PutOptions, Storage } from './types.js';
 
 interface MemoryObject {
   data: Uint8Array;
@@ -32,18 +32,43 @@ export function createMemoryStorage(opts: MemoryStorageOptions = {}): Storage & 
     createdAt: new Date(o.createdAt),
     ...(o.retainUntil !== undefined ? { retainUntil: new Date(o.retainUntil) } : {}),
   });
+  const put = async (key: string, data: Uint8Array, p: PutOptions = {}): Promise<void> => {
+    check(key);
+    if (objects.has(key)) throw new StorageError('STORAGE_EXISTS', `object ${key} already exists`, key);
+    objects.set(key, {
+      data: Uint8Array.from(data),
+      createdAt: now(),
+      ...(p.retainUntil ? { retainUntil: p.retainUntil.getTime(), mode: p.mode ?? 'COMPLIANCE' } : {}),
+    });
+  };
   return {
     kind: 'memory',
     location: 'memory:',
     objects,
-    async put(key: string, data: Uint8Array, p: PutOptions = {}) {
-      check(key);
-      if (objects.has(key)) throw new StorageError('STORAGE_EXISTS', `object ${key} already exists`, key);
-      objects.set(key, {
-        data: Uint8Array.from(data),
-        createdAt: now(),
-        ...(p.retainUntil ? { retainUntil: p.retainUntil.getTime(), mode: p.mode ?? 'COMPLIANCE' } : {}),
-      });
+    put,
+    openWriter(): ObjectWriter {
+      let parts: Uint8Array[] = [];
+      let done = false;
+      const live = (): void => {
+        if (done) throw new Error('object writer used after commit or abort');
+      };
+      return {
+        async write(ps) {
+          live();
+          for (const p of ps) parts.push(Uint8Array.from(p));
+        },
+        async commit(key, o) {
+          live();
+          done = true;
+          const data = Buffer.concat(parts);
+          parts = [];
+          await put(key, data, o);
+        },
+        async abort() {
+          done = true;
+          parts = [];
+        },
+      };
     },
     async get(key) {
       return Uint8Array.from(must(key).data);

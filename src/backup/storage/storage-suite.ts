@@ -15,7 +15,7 @@ export interface StorageHarness {
 
 export interface SuiteOptions {
   /** Known gaps of this backend, each with its reason; the listed cases are skipped, loudly named. */
-  readonly gaps?: Partial<Record<'extend-retention', string>>;
+  readonly gaps?: Partial<Record<'extend-retention' | 'object-writer', string>>;
 }
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -88,6 +88,30 @@ export function storageSuite(name: string, create: () => Promise<StorageHarness>
       await h.advance(h.retentionMs + 1500);
       await s.delete('locked/a');
       expect(await s.stat('locked/a')).toBeUndefined();
+    });
+
+    it.skipIf(opts.gaps?.['object-writer'])('writes an object in parts, visible only once committed, never over an existing key', async () => {
+      const open = s.openWriter?.bind(s);
+      if (!open) throw new Error(`${name} has no openWriter and lists no gap for it`);
+      const w = open();
+      await w.write([bytes('hello'), bytes(' ')]);
+      await w.write([bytes('world')]);
+      expect(await s.list('parts/')).toEqual([]);
+      await w.commit('parts/one', { retainUntil: new Date(h.now() + h.retentionMs) });
+      expect(text(await s.get('parts/one'))).toBe('hello world');
+      expect(text(await s.getRange('parts/one', 6, 5))).toBe('world');
+      await expect(s.delete('parts/one')).rejects.toMatchObject({ code: 'IMMUTABLE_LOCKED' });
+      const again = open();
+      await again.write([bytes('other')]);
+      await expect(again.commit('parts/one')).rejects.toMatchObject({ code: 'STORAGE_EXISTS' });
+      expect(text(await s.get('parts/one'))).toBe('hello world');
+      const dropped = open();
+      await dropped.write([bytes('never published')]);
+      await dropped.abort();
+      const empty = open();
+      await empty.commit('parts/empty');
+      expect((await s.list('parts/')).map((o) => o.key)).toEqual(['parts/empty', 'parts/one']);
+      expect((await s.get('parts/empty')).length).toBe(0);
     });
 
     it.skipIf(opts.gaps?.['extend-retention'])('extends retention but never shortens it', async () => {

@@ -23,6 +23,19 @@ export interface PutOptions {
   readonly mode?: LockMode;
 }
 
+/**
+ * An object written in parts (see Storage.openWriter). Nothing is visible under any key until `commit`,
+ * which publishes it exactly as `put` would (STORAGE_EXISTS if the key exists, retention applied).
+ */
+export interface ObjectWriter {
+  /** Appends `parts` in order after what was written; the caller keeps them unchanged until it settles. */
+  write(parts: readonly Uint8Array[]): Promise<void>;
+  /** Publishes everything written so far under `key`; the writer is done afterwards (even on failure). */
+  commit(key: string, opts?: PutOptions): Promise<void>;
+  /** Discards what was written; safe to call after a failed write or commit. */
+  abort(): Promise<void>;
+}
+
 export interface ObjectInfo {
   readonly key: string;
   readonly size: number;
@@ -46,6 +59,12 @@ export interface Storage {
    * so a restore reuses a few buffers instead of allocating one per read. Resolves with the bytes read.
    */
   readInto?(key: string, offset: number, into: Uint8Array): Promise<number>;
+  /**
+   * Optional: a new object written in parts, whose key (a content hash) is known only at the end, so a
+   * 16 MiB pack is streamed out blob by blob instead of being held whole in memory. Without it, callers
+   * build the object in memory and `put` it.
+   */
+  openWriter?(): ObjectWriter;
   stat(key: string): Promise<ObjectInfo | undefined>;
   /** Every object whose key starts with `prefix`, sorted by key. */
   list(prefix: string): Promise<ObjectInfo[]>;
