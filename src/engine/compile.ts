@@ -79,6 +79,7 @@ export function compilePolicy(policy: KyvernoPolicy): CompileResult {
     source: policy,
     rules,
     ...(kinds ? { kinds } : {}),
+    readsImages: rules.some((r) => JSON.stringify(r.rule).includes('images')),
     failurePolicy: spec.failurePolicy === 'Ignore' ? 'Ignore' : 'Fail',
     background: spec.background !== false,
     applyRules: spec.applyRules === 'One' ? 'One' : 'All',

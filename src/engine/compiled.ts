@@ -30,6 +30,11 @@ export interface CompiledPolicy {
    * rule matches any kind (wildcards, no kinds). Lets a request skip policies that cannot apply.
    */
   readonly kinds?: ReadonlySet<string>;
+  /**
+   * Whether any rule's text mentions `images` (the JMESPath variable, or a field of that name): the
+   * `images` variable parses every container image, so a request builds it only when a policy may read it.
+   */
+  readonly readsImages: boolean;
   readonly failurePolicy: 'Fail' | 'Ignore';
   readonly background: boolean;
   readonly applyRules: 'All' | 'One';

@@ -5,6 +5,7 @@
  */
 import { evaluateCelRule } from './cel-policies/index.js';
 import type { CompiledPolicy, CompiledRule } from './compiled.js';
+import { andThen, isPromise, type MaybePromise } from './maybe-promise.js';
 import { buildRequestData, setDottedPath } from './context/index.js';
 import { findException, findPodSecurityExceptions } from './exceptions/index.js';
 import { ruleApplies } from './match/index.js';
@@ -43,6 +44,16 @@ export async function evaluatePolicy(
   deps: EngineDeps,
   opts: EvaluateOptions = {},
 ): Promise<RuleResult[]> {
+  return evaluatePolicyNow(policy, input, deps, opts);
+}
+
+/** evaluatePolicy, synchronous when every rule that applies is (no context lookups): see maybe-promise.ts. */
+export function evaluatePolicyNow(
+  policy: CompiledPolicy,
+  input: AdmissionInput,
+  deps: EngineDeps,
+  opts: EvaluateOptions = {},
+): MaybePromise<RuleResult[]> {
   const results: RuleResult[] = [];
   const resource = input.object ?? input.oldObject;
   const resourceName = String((resource?.metadata as JsonObject | undefined)?.name ?? input.name ?? '');
@@ -50,25 +61,10 @@ export async function evaluatePolicy(
   const env = envOf(deps);
   // Built once per policy, not per rule: the webhook evaluates every rule of every policy per request.
   const matchOpts = policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS;
-  for (const rule of policy.rules) {
-    if (rule.kind !== 'validate') continue;
-    const applies = ruleApplies(rule.rule, input, matchOpts);
-    if (!applies.applies) continue;
-    const overrides = deps.values?.forResource(policy.name, resourceName, rule.autogenOf ?? rule.name) ?? NO_OVERRIDES;
-    let data = baseData;
-    if (overrides !== NO_OVERRIDES) for (const [k, v] of Object.entries(overrides)) data = setDottedPath(data, k, v);
-    const exQuery = opts.exceptions?.length
-      ? { policyName: policy.name, ...(policy.namespace !== undefined ? { policyNamespace: policy.namespace } : {}), ruleName: rule.name, input, data, env, podSecurityRule: !!rule.rule.validate?.podSecurity }
-      : undefined;
-    const exception = exQuery ? findException(opts.exceptions ?? [], exQuery) : undefined;
-    if (exception !== undefined) {
-      const skipped = resultOf(policy, rule, 'skip', `rule is skipped due to policy exception ${exception}`);
-      results.push(Object.assign(skipped, { reason: 'EXCEPTION', exception }));
-      continue;
-    }
-    const psExceptions = exQuery && rule.rule.validate?.podSecurity ? findPodSecurityExceptions(opts.exceptions ?? [], exQuery) : undefined;
-    const out = await evaluateRule(policy, rule, input, deps, { data, overrides, env, ...(psExceptions ? { psExceptions } : {}) });
-    if (!out) continue;
+  const rules = policy.rules;
+  /** Records one rule's outcome; true when applyRules: One stops the policy here. */
+  const record = (rule: CompiledRule, out: (Outcome & { exception?: string }) | undefined): boolean => {
+    if (!out) return false;
     const result = resultOf(policy, rule, out.status, out.message);
     if (out.exception !== undefined) result.exception = out.exception;
     if (out.path !== undefined) result.path = out.path;
@@ -78,9 +74,35 @@ export async function evaluatePolicy(
       if (!policy.scored) result.status = 'warn';
     }
     results.push(result);
-    if (policy.applyRules === 'One' && (out.status === 'pass' || out.status === 'fail')) break;
-  }
-  return results;
+    return policy.applyRules === 'One' && (out.status === 'pass' || out.status === 'fail');
+  };
+  const from = (start: number): MaybePromise<RuleResult[]> => {
+    for (let i = start; i < rules.length; i++) {
+      const rule = rules[i] as CompiledRule;
+      if (rule.kind !== 'validate') continue;
+      const applies = ruleApplies(rule.rule, input, matchOpts);
+      if (!applies.applies) continue;
+      const overrides = deps.values?.forResource(policy.name, resourceName, rule.autogenOf ?? rule.name) ?? NO_OVERRIDES;
+      let data = baseData;
+      if (overrides !== NO_OVERRIDES) for (const [k, v] of Object.entries(overrides)) data = setDottedPath(data, k, v);
+      const exQuery = opts.exceptions?.length
+        ? { policyName: policy.name, ...(policy.namespace !== undefined ? { policyNamespace: policy.namespace } : {}), ruleName: rule.name, input, data, env, podSecurityRule: !!rule.rule.validate?.podSecurity }
+        : undefined;
+      const exception = exQuery ? findException(opts.exceptions ?? [], exQuery) : undefined;
+      if (exception !== undefined) {
+        const skipped = resultOf(policy, rule, 'skip', `rule is skipped due to policy exception ${exception}`);
+        results.push(Object.assign(skipped, { reason: 'EXCEPTION', exception }));
+        continue;
+      }
+      const psExceptions = exQuery && rule.rule.validate?.podSecurity ? findPodSecurityExceptions(opts.exceptions ?? [], exQuery) : undefined;
+      const out = evaluateRule(policy, rule, input, deps, { data, overrides, env, ...(psExceptions ? { psExceptions } : {}) });
+      // The rest of the policy continues once this rule's lookups are done.
+      if (isPromise(out)) return out.then((o) => (record(rule, o) ? results : from(i + 1)));
+      if (record(rule, out)) break;
+    }
+    return results;
+  };
+  return from(0);
 }
 
 /**
@@ -113,53 +135,54 @@ interface RuleInputs {
   psExceptions?: PodSecurityException[];
 }
 
-async function evaluateRule(
-  policy: CompiledPolicy,
-  rule: CompiledRule,
-  input: AdmissionInput,
-  deps: EngineDeps,
-  r: RuleInputs,
-): Promise<(Outcome & { exception?: string }) | undefined> {
+type RuleOutcome = (Outcome & { exception?: string }) | undefined;
+
+/** A throw inside a rule is a programmer error: it becomes the rule's error result, never the request's. */
+function evaluateRule(policy: CompiledPolicy, rule: CompiledRule, input: AdmissionInput, deps: EngineDeps, r: RuleInputs): MaybePromise<RuleOutcome> {
+  const internal = (err: unknown): RuleOutcome => ({ status: 'error', message: `rule ${rule.name} failed: ${err instanceof Error ? err.message : String(err)}`, reason: 'INTERNAL' });
   try {
-    if (rule.cel) {
-      const r = evaluateCelRule(rule.cel, input, {
-        policy: policy.name,
-        now: deps.now(),
-        ...(deps.paramLookup ? { paramLookup: deps.paramLookup } : {}),
-      });
-      return { status: r.status, message: r.message, ...(r.reason ? { reason: r.reason } : {}) };
-    }
-    const v = rule.rule.validate ?? {};
-    if (v.podSecurity) {
-      const enforce = policy.actionFor(rule, input.namespace, input.namespaceLabels) === 'Enforce';
-      return await evaluatePodSecurityRule(rule.rule, input, { data: r.data, deps, env: r.env, overrides: r.overrides, exceptions: r.psExceptions ?? [], enforce });
-    }
-    if (v.manifests || v.assert) {
-      return { status: 'error', message: 'this validate rule type is not supported yet', reason: 'UNSUPPORTED' };
-    }
-    const isPatternRule = v.pattern !== undefined || v.anyPattern !== undefined;
-    if (isPatternRule && input.operation === 'DELETE') return undefined; // Kyverno skips patterns on deleted resources
-    const scope: RuleScope = {
-      rule: rule.rule,
-      data: r.data,
-      target: input.object ?? input.oldObject,
-      deps,
-      env: r.env,
-      nesting: 0,
-      overrides: r.overrides,
-    };
-    const feValues = deps.values?.foreachValues?.(policy.name, rule.autogenOf ?? rule.name);
-    if (feValues) scope.foreachValues = feValues;
-    const block = blockOf(rule);
-    const out = await validateBlock(block, scope, v.message);
-    if (out.status === 'fail' && isPatternRule && input.operation === 'UPDATE' && input.oldObject && v.allowExistingViolations !== false) {
-      const old = await validateBlock(block, { ...scope, target: input.oldObject, data: setDottedPath(r.data, 'request.object', input.oldObject) }, v.message);
-      if (old.status === 'fail') {
-        return { status: 'skip', message: 'skipping modified resource as validation results have not changed', reason: 'EXISTING_VIOLATION' };
-      }
-    }
-    return out;
+    const out = evaluateRuleUnguarded(policy, rule, input, deps, r);
+    return isPromise(out) ? out.catch(internal) : out;
   } catch (err) {
-    return { status: 'error', message: `rule ${rule.name} failed: ${err instanceof Error ? err.message : String(err)}`, reason: 'INTERNAL' };
+    return internal(err);
   }
+}
+
+function evaluateRuleUnguarded(policy: CompiledPolicy, rule: CompiledRule, input: AdmissionInput, deps: EngineDeps, r: RuleInputs): MaybePromise<RuleOutcome> {
+  if (rule.cel) {
+    const r = evaluateCelRule(rule.cel, input, {
+      policy: policy.name,
+      now: deps.now(),
+      ...(deps.paramLookup ? { paramLookup: deps.paramLookup } : {}),
+    });
+    return { status: r.status, message: r.message, ...(r.reason ? { reason: r.reason } : {}) };
+  }
+  const v = rule.rule.validate ?? {};
+  if (v.podSecurity) {
+    const enforce = policy.actionFor(rule, input.namespace, input.namespaceLabels) === 'Enforce';
+    return evaluatePodSecurityRule(rule.rule, input, { data: r.data, deps, env: r.env, overrides: r.overrides, exceptions: r.psExceptions ?? [], enforce });
+  }
+  if (v.manifests || v.assert) {
+    return { status: 'error', message: 'this validate rule type is not supported yet', reason: 'UNSUPPORTED' };
+  }
+  const isPatternRule = v.pattern !== undefined || v.anyPattern !== undefined;
+  if (isPatternRule && input.operation === 'DELETE') return undefined; // Kyverno skips patterns on deleted resources
+  const scope: RuleScope = {
+    rule: rule.rule,
+    data: r.data,
+    target: input.object ?? input.oldObject,
+    deps,
+    env: r.env,
+    nesting: 0,
+    overrides: r.overrides,
+  };
+  const feValues = deps.values?.foreachValues?.(policy.name, rule.autogenOf ?? rule.name);
+  if (feValues) scope.foreachValues = feValues;
+  const block = blockOf(rule);
+  const oldObject = input.oldObject;
+  return andThen(validateBlock(block, scope, v.message), (out) => {
+    if (out.status !== 'fail' || !isPatternRule || input.operation !== 'UPDATE' || !oldObject || v.allowExistingViolations === false) return out;
+    const old = validateBlock(block, { ...scope, target: oldObject, data: setDottedPath(r.data, 'request.object', oldObject) }, v.message);
+    return andThen(old, (o): RuleOutcome => (o.status === 'fail' ? { status: 'skip', message: 'skipping modified resource as validation results have not changed', reason: 'EXISTING_VIOLATION' } : out));
+  });
 }

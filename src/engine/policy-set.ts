@@ -6,7 +6,8 @@
 import { compilePolicy } from './compile.js';
 import { buildRequestData } from './context/index.js';
 import type { CompiledPolicy } from './compiled.js';
-import { evaluatePolicy, type EvaluateOptions } from './evaluate.js';
+import { evaluatePolicyNow, type EvaluateOptions } from './evaluate.js';
+import { isPromise } from './maybe-promise.js';
 import { mutatePolicies } from './mutate/index.js';
 import { createJsonPatch, type JsonPatchOp } from './patch/index.js';
 import type { JsonObject, KyvernoPolicy, PolicyException } from './policy-types.js';
@@ -118,6 +119,17 @@ function mutatingOf(set: PolicySet): readonly CompiledPolicy[] {
   return list;
 }
 
+/** Whether a request must build the `images` variable: some policy or exception of the set may read it. */
+const imagesBySet = new WeakMap<PolicySet, boolean>();
+function readsImages(set: PolicySet, extra: readonly PolicyException[] | undefined): boolean {
+  let reads = imagesBySet.get(set);
+  if (reads === undefined) {
+    reads = set.classic.some((p) => p.readsImages) || set.exceptions.some((e) => JSON.stringify(e).includes('images'));
+    imagesBySet.set(set, reads);
+  }
+  return reads || (extra?.some((e) => JSON.stringify(e).includes('images')) ?? false);
+}
+
 /**
  * Kyverno's order: every mutate rule of every policy runs first (each sees the previous patches), then
  * every validate rule sees the mutated object.
@@ -152,15 +164,17 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
     const cannotMatch = p.kinds !== undefined && !validateInput.subResource && !p.kinds.has(validateInput.kind.kind);
     let results: RuleResult[] = [];
     if (!cannotMatch) {
-      evalOpts ??= { ...opts, exceptions, requestData: buildRequestData(validateInput) };
-      results = await evaluatePolicy(p, validateInput, deps, evalOpts);
+      evalOpts ??= { ...opts, exceptions, requestData: buildRequestData(validateInput, { images: readsImages(set, opts.extraExceptions) }) };
+      const r = evaluatePolicyNow(p, validateInput, deps, evalOpts);
+      results = isPromise(r) ? await r : r;
     }
     const mutateResults = mutation ? mutation.results.filter((r) => r.policy === p.name) : undefined;
     const all = mutateResults?.length ? [...mutateResults, ...results] : results;
     responses.push(p.namespace ? { policy: p.name, kind: p.kind, namespace: p.namespace, results: all } : { policy: p.name, kind: p.kind, results: all });
   }
   for (const h of set.handlers) {
-    const results = handlerMutations.get(h) ?? (h.mutate ? [] : await h.evaluate(validateInput, deps));
+    let results = handlerMutations.get(h) ?? (h.mutate ? [] : h.evaluate(validateInput, deps));
+    if (isPromise(results)) results = await results;
     responses.push({ policy: h.name, kind: h.kind, results });
   }
   return {

@@ -1,4 +1,4 @@
-export { buildRequestData } from './request-data.js';
+export { buildRequestData, type RequestDataOptions } from './request-data.js';
 export { extractImages, parseImageReference, podSpecOf } from './images.js';
 export type { ImageInfo } from './images.js';
 export { loadContextEntries, ContextLoadError } from './load-entries.js';

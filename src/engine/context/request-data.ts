@@ -9,7 +9,12 @@ import { extractImages } from './images.js';
 
 const SA_PREFIX = 'system:serviceaccount:';
 
-export function buildRequestData(input: AdmissionInput): JsonObject {
+export interface RequestDataOptions {
+  /** Build `images` (default true). A caller that knows no policy reads it saves parsing every image. */
+  images?: boolean;
+}
+
+export function buildRequestData(input: AdmissionInput, opts: RequestDataOptions = {}): JsonObject {
   const request: JsonObject = {
     ...(input.raw ?? {}),
     uid: input.uid ?? input.raw?.uid ?? '',
@@ -36,6 +41,7 @@ export function buildRequestData(input: AdmissionInput): JsonObject {
     data.serviceAccountName = '';
     data.serviceAccountNamespace = '';
   }
+  if (opts.images === false) return data;
   const images = extractImages(input.object ?? input.oldObject);
   if (images) data.images = images;
   return data;
