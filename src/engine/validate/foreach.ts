@@ -4,39 +4,53 @@
  * element is the pattern target unless elementScope is false. The first non-pass element decides; errors
  * on all but the last element are tolerated, as Kyverno does. No element applied at all => skip.
  */
+import { isPromise, type MaybePromise } from '../maybe-promise.js';
 import { searchJmesPath, substituteVariables } from '../variables/index.js';
 import type { ForEachValidation } from '../policy-types.js';
 import { outcome, type Outcome } from './outcome.js';
 import type { RuleScope } from './scope.js';
 import { errorText, validateBlock } from './validate-rule.js';
 
-export async function validateForEach(list: ForEachValidation[], s: RuleScope, message: string | undefined): Promise<Outcome> {
-  let applied = 0;
-  for (const fe of list) {
-    let elements: unknown;
-    try {
-      const expr = substituteVariables(fe.list, s.data, { env: s.env }) as string;
-      elements = searchJmesPath(expr, s.data, s.env);
-    } catch {
-      continue; // Kyverno logs "failed to evaluate list" and moves on
-    }
-    if (!Array.isArray(elements)) continue;
-    const r = await validateElements(fe, elements, s, message);
-    if (r.outcome.status !== 'pass') return r.outcome;
-    applied += r.applied;
-  }
-  if (applied === 0) return outcome.skip('rule skipped', 'FOREACH_NOTHING_APPLIED');
-  return outcome.pass('rule passed');
+interface ElementsOutcome {
+  outcome: Outcome;
+  applied: number;
 }
 
-async function validateElements(
+/** Synchronous unless an element's block loads context (see maybe-promise.ts). */
+export function validateForEach(list: ForEachValidation[], s: RuleScope, message: string | undefined): MaybePromise<Outcome> {
+  let applied = 0;
+  const from = (start: number): MaybePromise<Outcome> => {
+    for (let k = start; k < list.length; k++) {
+      const fe = list[k] as ForEachValidation;
+      let elements: unknown;
+      try {
+        const expr = substituteVariables(fe.list, s.data, { env: s.env }) as string;
+        elements = searchJmesPath(expr, s.data, s.env);
+      } catch {
+        continue; // Kyverno logs "failed to evaluate list" and moves on
+      }
+      if (!Array.isArray(elements)) continue;
+      const r = validateElements(fe, elements, s, message, 0, 0);
+      if (isPromise(r)) return r.then((done) => (done.outcome.status !== 'pass' ? done.outcome : ((applied += done.applied), from(k + 1))));
+      if (r.outcome.status !== 'pass') return r.outcome;
+      applied += r.applied;
+    }
+    if (applied === 0) return outcome.skip('rule skipped', 'FOREACH_NOTHING_APPLIED');
+    return outcome.pass('rule passed');
+  };
+  return from(0);
+}
+
+function validateElements(
   fe: ForEachValidation,
   elements: unknown[],
   s: RuleScope,
   message: string | undefined,
-): Promise<{ outcome: Outcome; applied: number }> {
-  let applied = 0;
-  for (let i = 0; i < elements.length; i++) {
+  start: number,
+  appliedBefore: number,
+): MaybePromise<ElementsOutcome> {
+  let applied = appliedBefore;
+  for (let i = start; i < elements.length; i++) {
     const element = elements[i];
     if (element === null || element === undefined) continue;
     const isMap = typeof element === 'object' && !Array.isArray(element);
@@ -56,20 +70,31 @@ async function validateElements(
     };
     if (s.foreachValues) for (const [k, vals] of Object.entries(s.foreachValues)) data[k] = vals[i];
     const child: RuleScope = { ...s, data, target: scoped ? element : s.target, nesting: s.nesting + 1 };
-    let r: Outcome;
+    let r: MaybePromise<Outcome>;
     try {
       // The entry itself, not a copy: validation caches compiled forms per block object.
-      r = await validateBlock(fe, child, message);
+      r = validateBlock(fe, child, message);
     } catch (err) {
       r = outcome.error(errorText(err), 'FOREACH_ERROR');
     }
-    if (r.status === 'skip') continue;
-    if (r.status !== 'pass') {
-      if (r.status === 'error' && i < elements.length - 1) continue;
-      const out: Outcome = { ...r, message: `validation failure: ${r.message}` };
-      return { outcome: out, applied };
+    if (isPromise(r)) {
+      const index = i;
+      const settled = r.catch((err: unknown) => outcome.error(errorText(err), 'FOREACH_ERROR'));
+      return settled.then((o) => {
+        const decided = decide(o, index, elements.length, applied);
+        return decided ?? validateElements(fe, elements, s, message, index + 1, o.status === 'pass' ? applied + 1 : applied);
+      });
     }
-    applied++;
+    const decided = decide(r, i, elements.length, applied);
+    if (decided) return decided;
+    if (r.status === 'pass') applied++;
   }
   return { outcome: outcome.pass(''), applied };
+}
+
+/** One element's outcome: undefined to go on (pass, skip, a tolerated error), else the list's outcome. */
+function decide(r: Outcome, i: number, count: number, applied: number): ElementsOutcome | undefined {
+  if (r.status === 'skip' || r.status === 'pass') return undefined;
+  if (r.status === 'error' && i < count - 1) return undefined;
+  return { outcome: { ...r, message: `validation failure: ${r.message}` }, applied };
 }
