@@ -44,7 +44,10 @@ async function guardrail() {
 const port = mode === 'bare' ? await bare() : await guardrail();
 send({ port, ca: await readFile(join(certsDir, 'ca.pem'), 'utf8') });
 process.on('message', (m) => {
-  if (m === 'rss') send({ rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+  if (m === 'rss') {
+    const u = process.memoryUsage();
+    send({ rss: u.rss, maxRss: process.resourceUsage().maxRSS * 1024, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external });
+  }
   // CPU time the server has used (user + system, µs): per request it depends less on the machine's load than req/s.
   if (m === 'cpu') {
     const c = process.cpuUsage();

@@ -4,7 +4,7 @@
  * and the load generator are separate processes (child_process.fork), all on 127.0.0.1:
  *  (a) a bare fastify HTTPS server (same TLS server factory, same body limit) that parses the
  *      AdmissionReview and answers allowed;
- *  (b) `guardrail serve` (startServer) with the corpus pod-security policies plus the shipped policies/.
+ *  (b) `guardrail serve` (startServer) with the 17 pod-security policies (bench/lib/webhook-policies.ts) plus the shipped policies/.
  * Both run in each runtime: `dist`, the compiled server of `npm run build` on plain node (what the
  * container image runs; the goals are judged on it), and `src`, the TypeScript through tsx (what
  * `npx guardrail serve` runs after `npm ci`). Reports the throughput ratio (b)/(a) at a fixed concurrency

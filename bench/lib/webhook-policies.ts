@@ -1,8 +1,9 @@
 /**
- * Policy and certificate folders for bench/webhook.bench.ts: `standard` holds the 17 checks of Kyverno's
- * pod-security set (the corpus has 8 of them as ClusterPolicies, plus 2 podSecurity-subrule policies that
- * are kept too; examples/pod-security has the other 9, written here) plus the shipped policies/; `many`
- * holds 300 renamed copies of the pod-security ones.
+ * Policy and certificate folders for bench/webhook.bench.ts: `standard` holds the 17 policies of Kyverno's
+ * pod-security set (baseline and restricted: the corpus has 8 of them, examples/pod-security has the other
+ * 9, written here to the same Pod Security Standards checks) plus the shipped policies/; `many` holds 300
+ * renamed copies of the 17. The corpus's podSecurity-subrule policies (pod-security/subrule) are not part
+ * of the 17 and are left out.
  */
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,12 @@ const isPolicy = (file: string) => /^kind: ClusterPolicy$/m.test(readFileSync(fi
 
 export function prepareWebhookPolicies(): WebhookPolicies {
   const corpus = findConformance();
-  const files = [...policyFiles(path.join(corpus, 'policies', 'pod-security')), ...policyFiles(path.join(REPO_ROOT, 'examples', 'pod-security')).filter(isPolicy)];
+  const files = [
+    ...policyFiles(path.join(corpus, 'policies', 'pod-security', 'baseline')),
+    ...policyFiles(path.join(corpus, 'policies', 'pod-security', 'restricted')),
+    ...policyFiles(path.join(REPO_ROOT, 'examples', 'pod-security')).filter(isPolicy),
+  ];
+  if (files.length !== 17) throw new Error(`bench: expected the 17 pod-security policies, found ${files.length}`);
   const standard = mkdtempSync(path.join(tmpdir(), 'guardrail-bench-policies-'));
   files.forEach((f, i) => copyFileSync(f, path.join(standard, `${i}-${path.basename(f)}`)));
   cpSync(path.join(REPO_ROOT, 'policies'), path.join(standard, 'shipped'), { recursive: true });
