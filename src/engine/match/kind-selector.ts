@@ -5,7 +5,7 @@
  * (pkg/utils/match/kind.go); https://kyverno.io/docs/writing-policies/match-exclude/
  */
 import type { GroupVersionKind } from '../request.js';
-import { wildcardMatch } from '../values/index.js';
+import { compileWildcard } from '../values/index.js';
 
 export interface KindSelector {
   group: string;
@@ -51,12 +51,17 @@ export type KindMatcher = (gvk: GroupVersionKind, subresource: string) => boolea
  * subresource, for backward compatibility.
  */
 export function compileKinds(kinds: readonly string[], allowEphemeralContainers = true): KindMatcher {
-  const selectors = kinds.map(parseKindSelector);
+  // Each part's matcher decided once: every admission request runs every rule's kinds.
+  const selectors = kinds.map(parseKindSelector).map((sel) => ({
+    group: compileWildcard(sel.group),
+    version: compileWildcard(sel.version),
+    kind: compileWildcard(sel.kind),
+    subresource: compileWildcard(sel.subresource),
+  }));
   return (gvk, subresource) => {
     for (const sel of selectors) {
-      if (!wildcardMatch(sel.group, gvk.group) || !wildcardMatch(sel.version, gvk.version)) continue;
-      if (!wildcardMatch(sel.kind, gvk.kind)) continue;
-      if (wildcardMatch(sel.subresource, subresource)) return true;
+      if (!sel.kind(gvk.kind) || !sel.group(gvk.group) || !sel.version(gvk.version)) continue;
+      if (sel.subresource(subresource)) return true;
       if (allowEphemeralContainers && gvk.group === '' && gvk.version === 'v1' && gvk.kind === 'Pod' && subresource === 'ephemeralcontainers') {
         return true;
       }

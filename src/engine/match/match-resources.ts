@@ -39,12 +39,18 @@ function excludeOne(f: CompiledFilter, s: MatchSubject): boolean {
   return !f.empty && f.check(s, false) === undefined;
 }
 
+/** Shared, frozen outcomes: matching runs for every rule of every request and allocates nothing when it can. */
+const MATCHED: MatchOutcome = Object.freeze({ matched: true });
+const NOT_EXCLUDED: MatchOutcome = Object.freeze({ matched: false });
+const EXCLUDED_ALL: MatchOutcome = Object.freeze({ matched: true, reason: 'resource excluded since the combination of all criteria exclude it' });
+const EXCLUDED_ONE: MatchOutcome = Object.freeze({ matched: true, reason: 'resource excluded since one of the criteria excluded it' });
+
 function compileSelect(mode: Mode, filters: CompiledFilter[]): CompiledMatch {
   if (mode === 'any') {
     return (s) => {
-      const reasons = filters.map((f) => matchOne(f, s));
-      if (reasons.some((r) => r === undefined)) return { matched: true };
-      return { matched: false, reason: `no resource matched: ${reasons.join('; ')}` };
+      for (const f of filters) if (matchOne(f, s) === undefined) return MATCHED;
+      // No filter matched: the reasons are built only now (every filter is pure, so asking again is safe).
+      return { matched: false, reason: `no resource matched: ${filters.map((f) => matchOne(f, s)).join('; ')}` };
     };
   }
   return (s) => {
@@ -52,21 +58,15 @@ function compileSelect(mode: Mode, filters: CompiledFilter[]): CompiledMatch {
       const reason = matchOne(f, s);
       if (reason !== undefined) return { matched: false, reason };
     }
-    return { matched: true };
+    return MATCHED;
   };
 }
 
 function compileExclude(mode: Mode, filters: CompiledFilter[]): CompiledMatch {
   if (mode === 'all') {
-    return (s) =>
-      filters.every((f) => excludeOne(f, s))
-        ? { matched: true, reason: 'resource excluded since the combination of all criteria exclude it' }
-        : { matched: false };
+    return (s) => (filters.every((f) => excludeOne(f, s)) ? EXCLUDED_ALL : NOT_EXCLUDED);
   }
-  return (s) =>
-    filters.some((f) => excludeOne(f, s))
-      ? { matched: true, reason: 'resource excluded since one of the criteria excluded it' }
-      : { matched: false };
+  return (s) => (filters.some((f) => excludeOne(f, s)) ? EXCLUDED_ONE : NOT_EXCLUDED);
 }
 
 export function compileMatch(block: MatchResources, isExclude = false): CompiledMatch {

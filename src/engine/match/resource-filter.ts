@@ -44,7 +44,8 @@ function describe(d: ResourceDescription, flavor: FilterFlavor): Check[] {
   const checks: Check[] = [];
   if (d.kinds?.length) {
     const kinds = compileKinds(d.kinds, flavor === 'rule');
-    checks.push((s) => (kinds(s.gvk, s.subresource) ? undefined : `kind does not match ${JSON.stringify(d.kinds)}`));
+    const reason = `kind does not match ${JSON.stringify(d.kinds)}`;
+    checks.push((s) => (kinds(s.gvk, s.subresource) ? undefined : reason));
   }
   if (d.name) {
     const pattern = d.name;

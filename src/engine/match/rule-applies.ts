@@ -63,6 +63,8 @@ function precheck(s: MatchSubject, policyNamespace: string | undefined): string 
 
 export type CompiledRuleMatch = (s: MatchSubject) => RuleMatchOutcome;
 
+const APPLIES: RuleMatchOutcome = Object.freeze({ applies: true });
+
 export function compileRuleMatch(rule: Rule, opts: MatchOptions = {}, memo = false): CompiledRuleMatch {
   const build = (b: MatchResources, ex: boolean): CompiledMatch => (memo ? compiledFor(b, ex) : compileMatch(b, ex));
   const match = build(rule.match ?? {}, false);
@@ -76,13 +78,21 @@ export function compileRuleMatch(rule: Rule, opts: MatchOptions = {}, memo = fal
     if (!m.matched) return { applies: false, reason: m.reason ?? 'rule not matched' };
     const ex = exclude?.(s);
     if (ex?.matched) return { applies: false, reason: ex.reason ?? 'resource excluded' };
-    return { applies: true };
+    return APPLIES;
   };
 }
 
 const compiledRules = new WeakMap<Rule, Map<string, CompiledRuleMatch>>();
 
+/** Rules of ClusterPolicies on the engine's own path (no namespace, no webhook defaults): no key to build. */
+const plainRules = new WeakMap<Rule, CompiledRuleMatch>();
+
 export function ruleApplies(rule: Rule, input: AdmissionInput, opts: MatchOptions = {}): RuleMatchOutcome {
+  if (opts.policyNamespace === undefined && !opts.applyWebhookDefaults) {
+    let plain = plainRules.get(rule);
+    if (!plain) plainRules.set(rule, (plain = compileRuleMatch(rule, {}, true)));
+    return plain(subjectFor(input));
+  }
   const key = `${opts.policyNamespace ?? ''}|${opts.applyWebhookDefaults ? 1 : 0}`;
   let byOpts = compiledRules.get(rule);
   if (!byOpts) compiledRules.set(rule, (byOpts = new Map()));

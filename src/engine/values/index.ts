@@ -1,3 +1,3 @@
-export { wildcardMatch, hasWildcard, wildcardToRegExp } from './wildcard.js';
+export { compileWildcard, wildcardMatch, hasWildcard, wildcardToRegExp } from './wildcard.js';
 export { parseQuantity, isQuantityWithUnit } from './quantity.js';
 export { parseDuration } from './duration.js';

@@ -26,3 +26,11 @@ export function wildcardMatch(pattern: string, value: string): boolean {
   if (pattern === '*') return true;
   return wildcardToRegExp(pattern).test(value);
 }
+
+/** A matcher for one pattern, decided once: `*` always, a plain string by equality, else the RegExp. */
+export function compileWildcard(pattern: string): (value: string) => boolean {
+  if (pattern === '*') return () => true;
+  if (!hasWildcard(pattern)) return (value) => value === pattern;
+  const re = wildcardToRegExp(pattern);
+  return (value) => re.test(value);
+}
