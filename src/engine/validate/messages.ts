@@ -11,6 +11,11 @@ export function passMessage(rule: string): string {
   return `validation rule '${rule}' passed.`;
 }
 
+/** validate_resource.go: the rule message when pattern `index` of an anyPattern passed. */
+export function anyPatternPassMessage(rule: string, index: number): string {
+  return `validation rule '${rule}' anyPattern[${index}] passed.`;
+}
+
 export function patternFailMessage(rule: string, message: string | undefined, pointer: string): string {
   const path = kyvernoPath(pointer);
   if (!message) return `validation error: rule ${rule} failed at path ${path}`;

@@ -1,13 +1,16 @@
 /**
  * One `validate` rule or foreach level, in Kyverno's order: load context, check preconditions, then deny,
  * pattern/anyPattern or foreach. Mirrors pkg/engine/handlers/validation/validate_resource.go.
+ * Synchronous unless the block loads context (see maybe-promise.ts); patterns without variables are
+ * tried through their compiled checks first (pattern/fast), the interpreter words every non-pass.
  */
 import { evaluateConditions } from '../conditions/index.js';
 import { loadContextEntries } from '../context/index.js';
-import { validatePattern } from '../pattern/index.js';
+import type { MaybePromise } from '../maybe-promise.js';
+import { compilePatternCheck, FAST_PASS, validatePattern, type PatternCheck } from '../pattern/index.js';
 import type { Conditions, ContextEntry, ForEachValidation } from '../policy-types.js';
-import { substituteVariables } from '../variables/index.js';
-import { validateAnyPatterns } from './any-pattern.js';
+import { containsVariableSyntax, substituteVariables } from '../variables/index.js';
+import { fastAnyPatternPass, validateAnyPatterns } from './any-pattern.js';
 import { validateForEach } from './foreach.js';
 import { denyFailMessage, passMessage, patternErrorMessage, patternFailMessage } from './messages.js';
 import { outcome, type Outcome } from './outcome.js';
@@ -23,17 +26,30 @@ export interface ValidationBlock {
   foreach?: ForEachValidation[];
 }
 
-export async function validateBlock(block: ValidationBlock, scope: RuleScope, message: string | undefined): Promise<Outcome> {
-  let data = scope.data;
-  // Most rules have no context: skip the await (one microtask per rule and foreach element).
-  if (block.context && block.context.length > 0) {
-    try {
-      data = await loadContextEntries(block.context, data, scope.deps, scope.overrides);
-    } catch (err) {
-      return outcome.error(`failed to load context: ${errorText(err)}`, 'CONTEXT_LOAD_FAILED');
-    }
+/**
+ * A throw stays a rejected promise, as when this function was `async` (callers chain with andThen /
+ * isPromise and catch rejections, not synchronous throws).
+ */
+export function validateBlock(block: ValidationBlock, scope: RuleScope, message: string | undefined): MaybePromise<Outcome> {
+  try {
+    if (block.context && block.context.length > 0) return withContext(block, block.context, scope, message);
+    return afterContext(block, scope, message);
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
-  const s: RuleScope = data === scope.data ? scope : { ...scope, data };
+}
+
+async function withContext(block: ValidationBlock, context: ContextEntry[], scope: RuleScope, message: string | undefined): Promise<Outcome> {
+  let data;
+  try {
+    data = await loadContextEntries(context, scope.data, scope.deps, scope.overrides);
+  } catch (err) {
+    return outcome.error(`failed to load context: ${errorText(err)}`, 'CONTEXT_LOAD_FAILED');
+  }
+  return afterContext(block, data === scope.data ? scope : { ...scope, data }, message);
+}
+
+function afterContext(block: ValidationBlock, s: RuleScope, message: string | undefined): MaybePromise<Outcome> {
   if (block.preconditions) {
     try {
       const pre = evaluateConditions(block.preconditions, (v) => substituteVariables(v, s.data, { env: s.env }));
@@ -59,12 +75,66 @@ function validateDeny(conditions: Conditions | undefined, s: RuleScope, message:
   return outcome.fail(denyFailMessage(s.rule.name, substituteMessage(message, s)));
 }
 
+/**
+ * A block whose pattern/anyPattern has no `{{` (substitution would return it unchanged), with its
+ * compiled checks; null when it has variables. Built once per block object.
+ */
+interface PatternPlan {
+  single: PatternCheck | undefined;
+  any: PatternCheck[] | undefined;
+  /** passMessage of the last rule name seen (a block belongs to one rule). */
+  rule: string;
+  pass: string;
+}
+
+const plans = new WeakMap<ValidationBlock, PatternPlan | null>();
+
+function planOf(block: ValidationBlock): PatternPlan | null {
+  let plan = plans.get(block);
+  if (plan === undefined) {
+    plan = buildPlan(block);
+    plans.set(block, plan);
+  }
+  return plan;
+}
+
+function buildPlan(block: ValidationBlock): PatternPlan | null {
+  if (block.pattern !== undefined) {
+    if (containsVariableSyntax(block.pattern)) return null;
+    return { single: compilePatternCheck(block.pattern), any: undefined, rule: '', pass: '' };
+  }
+  const any: unknown = block.anyPattern;
+  if (!Array.isArray(any) || containsVariableSyntax(any)) return null;
+  return { single: undefined, any: any.map(compilePatternCheck), rule: '', pass: '' };
+}
+
+/** The outcome for a block whose compiled checks say it passes; undefined to run the interpreter. */
+export function fastPatternPass(block: ValidationBlock, s: RuleScope): Outcome | undefined {
+  const plan = planOf(block);
+  if (plan === null) return undefined;
+  if (plan.any !== undefined) return fastAnyPatternPass(plan.any, s);
+  if (plan.single === undefined || plan.single(s.target) !== FAST_PASS) return undefined;
+  if (plan.rule !== s.rule.name || plan.pass === '') {
+    plan.rule = s.rule.name;
+    plan.pass = passMessage(s.rule.name);
+  }
+  return outcome.pass(plan.pass);
+}
+
 function validatePatterns(block: ValidationBlock, s: RuleScope, message: string | undefined): Outcome {
+  const fast = fastPatternPass(block, s);
+  if (fast !== undefined) return fast;
+  return interpretPatterns(block, s, message);
+}
+
+/** The interpreter: substitutes variables (when there are any), then matches and words the outcome. */
+export function interpretPatterns(block: ValidationBlock, s: RuleScope, message: string | undefined): Outcome {
+  const plain = planOf(block) !== null;
   let pattern: unknown;
   let anyPattern: unknown[] | undefined;
   try {
-    if (block.pattern !== undefined) pattern = substituteVariables(block.pattern, s.data, { env: s.env });
-    else anyPattern = substituteVariables(block.anyPattern, s.data, { env: s.env }) as unknown[];
+    if (block.pattern !== undefined) pattern = plain ? block.pattern : substituteVariables(block.pattern, s.data, { env: s.env });
+    else anyPattern = (plain ? block.anyPattern : substituteVariables(block.anyPattern, s.data, { env: s.env })) as unknown[];
   } catch (err) {
     return outcome.error(`variable substitution failed: ${errorText(err)}`, 'VARIABLE_SUBSTITUTION_FAILED');
   }

@@ -1,0 +1,227 @@
+/**
+ * The compiled pattern checks agree with the interpreter: for every variable-free pattern and anyPattern
+ * of Kyverno's corpus (../shared/conformance, read only), policies/ and examples/pod-security (autogen
+ * forms included), on the resources beside each policy and on seeded mutations of them (fields removed,
+ * values changed to the pattern's own words and to other types, lists emptied, pattern keys added):
+ * a compiled answer other than "unknown" is the interpreter's answer, and a rule the fast path passes gets
+ * the interpreter's Outcome, field for field. Coverage (how often the fast path could answer) is printed.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadAll } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { parseAnchor } from '../../anchors/index.js';
+import { compilePolicy } from '../../compile.js';
+import type { ForEachValidation, KyvernoPolicy, Rule } from '../../policy-types.js';
+import type { RuleScope } from '../../validate/scope.js';
+import { fastPatternPass, interpretPatterns, type ValidationBlock } from '../../validate/validate-rule.js';
+import { containsVariableSyntax } from '../../variables/index.js';
+import { matchPattern } from '../index.js';
+import { fastPatternStatus } from './pattern-check.js';
+import { FAST_FAIL, FAST_PASS, FAST_SKIP, FAST_UNKNOWN } from './status.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const corpus = process.env.GUARDRAIL_CONFORMANCE ?? path.resolve(repo, '../shared/conformance');
+
+interface Group {
+  dir: string;
+  blocks: Array<{ block: ValidationBlock; rule: Rule; message: string | undefined; foreach: boolean }>;
+  resources: unknown[];
+}
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+function docsOf(file: string): unknown[] {
+  try {
+    return loadAll(readFileSync(file, 'utf8')).filter((d) => d !== null && typeof d === 'object');
+  } catch {
+    return [];
+  }
+}
+
+const isPolicy = (d: unknown): d is KyvernoPolicy =>
+  ['ClusterPolicy', 'Policy'].includes((d as { kind?: string }).kind ?? '') && Array.isArray((d as KyvernoPolicy).spec?.rules);
+
+function blocksOf(fe: ForEachValidation[] | undefined, rule: Rule, message: string | undefined, out: Group['blocks']): void {
+  for (const f of fe ?? []) {
+    if (f.pattern !== undefined || f.anyPattern !== undefined) out.push({ block: f, rule, message, foreach: true });
+    blocksOf(f.foreach, rule, message, out);
+  }
+}
+
+/** Every policy file's folder is a group: its variable-free pattern blocks and every other document below it. */
+function loadGroups(roots: string[]): Group[] {
+  const groups: Group[] = [];
+  for (const root of roots.filter((r) => existsSync(r) && statSync(r).isDirectory())) {
+    const byDir = new Map<string, unknown[]>();
+    for (const f of yamlFiles(root)) byDir.set(f, docsOf(f));
+    for (const [file, docs] of byDir) {
+      const blocks: Group['blocks'] = [];
+      for (const doc of docs.filter(isPolicy)) {
+        const compiled = compilePolicy(doc);
+        if (!compiled.ok) continue;
+        for (const r of compiled.policy.rules) {
+          const v = r.rule.validate;
+          if (!v) continue;
+          if (v.pattern !== undefined || v.anyPattern !== undefined) blocks.push({ block: v, rule: r.rule, message: v.message, foreach: false });
+          blocksOf(v.foreach, r.rule, v.message, blocks);
+        }
+      }
+      const plain = blocks.filter((b) => !containsVariableSyntax(b.block.pattern ?? b.block.anyPattern));
+      if (plain.length === 0) continue;
+      const dir = path.dirname(file);
+      const resources = [...byDir].filter(([f]) => f.startsWith(dir + path.sep)).flatMap(([, d]) => d.filter((x) => !isPolicy(x)));
+      groups.push({ dir, blocks: plain, resources });
+    }
+  }
+  return groups;
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The words and keys a pattern uses: mutations built from them reach the pattern's interesting branches. */
+function vocabulary(pattern: unknown, words: Set<unknown>, keys: Set<string>): void {
+  if (Array.isArray(pattern)) pattern.forEach((p) => vocabulary(p, words, keys));
+  else if (pattern !== null && typeof pattern === 'object') {
+    for (const [k, v] of Object.entries(pattern)) {
+      keys.add(parseAnchor(k).key);
+      vocabulary(v, words, keys);
+    }
+  } else {
+    words.add(pattern);
+    if (typeof pattern === 'string') for (const w of pattern.split(/[|&]/)) words.add(w.trim().replace(/^[<>=!]+/, ''));
+  }
+}
+
+type Slot = { parent: Record<string, unknown> | unknown[]; key: string | number };
+
+function slots(value: unknown, out: Slot[]): Slot[] {
+  if (out.length > 400 || value === null || typeof value !== 'object') return out;
+  if (Array.isArray(value)) value.forEach((v, i) => (out.push({ parent: value, key: i }), slots(v, out)));
+  else for (const [k, v] of Object.entries(value)) (out.push({ parent: value as Record<string, unknown>, key: k }), slots(v, out));
+  return out;
+}
+
+/** Seeded variants of a resource: each applies one to three random edits to a fresh copy. */
+function variants(resource: unknown, words: unknown[], keys: string[], count: number, seed: number): unknown[] {
+  const rand = rng(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const values: unknown[] = [...words, null, '', 0, 1, -1, 1.5, true, false, 'true', '0', {}, [], [{}], { x: 'y' }, 'Unconfined', 'RuntimeDefault'];
+  const out: unknown[] = [];
+  for (let n = 0; n < count; n++) {
+    const copy = structuredClone(resource);
+    const edits = 1 + Math.floor(rand() * 3);
+    for (let e = 0; e < edits; e++) {
+      const all = slots(copy, []);
+      if (all.length === 0) break;
+      const { parent, key } = pick(all);
+      const op = rand();
+      if (op < 0.25) {
+        if (Array.isArray(parent)) parent.splice(key as number, 1);
+        else delete parent[key as string];
+      } else if (op < 0.4 && typeof parent === 'object' && !Array.isArray(parent)) {
+        const target = parent[key as string];
+        if (target !== null && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, unknown>)[pick(keys)] = structuredClone(pick(values));
+        else parent[pick(keys)] = structuredClone(pick(values));
+      } else if (op < 0.5) {
+        (parent as Record<string, unknown>)[key] = [];
+      } else {
+        (parent as Record<string, unknown>)[key] = structuredClone(pick(values));
+      }
+    }
+    out.push(copy);
+  }
+  return out;
+}
+
+/** Map elements of lists anywhere in a resource: what foreach blocks apply their patterns to. */
+function elements(resource: unknown, out: unknown[] = []): unknown[] {
+  if (out.length > 30 || resource === null || typeof resource !== 'object') return out;
+  if (Array.isArray(resource)) for (const el of resource) (el !== null && typeof el === 'object' && !Array.isArray(el) && out.push(el), elements(el, out));
+  else for (const v of Object.values(resource)) elements(v, out);
+  return out;
+}
+
+const EXPECTED = { [FAST_PASS]: ['pass'], [FAST_SKIP]: ['skip'], [FAST_FAIL]: ['fail', 'error'] } as Record<number, string[]>;
+
+function scopeOf(rule: Rule, target: unknown): RuleScope {
+  return { rule, data: { request: { object: target } }, target, deps: { now: () => new Date(0) }, env: {}, nesting: 0, overrides: {} } as unknown as RuleScope;
+}
+
+describe.runIf(existsSync(corpus))('compiled pattern checks agree with the interpreter', () => {
+  const roots = [path.join(corpus, 'policies'), path.join(repo, 'policies'), path.join(repo, 'examples', 'pod-security')];
+  const groups = loadGroups(roots);
+  const totals = { checks: 0, answered: 0, interpPass: 0, fastPass: 0, blocks: 0, fastBlocks: 0, patterns: 0 };
+  const mismatches: string[] = [];
+
+  it('finds the corpus patterns', () => {
+    expect(groups.length).toBeGreaterThan(30);
+  });
+
+  it('answers exactly where it answers, and passes rules with the interpreter’s Outcome', () => {
+    let seed = 1;
+    for (const g of groups) {
+      for (const { block, rule, message, foreach } of g.blocks) {
+        const patterns = block.pattern !== undefined ? [block.pattern] : ((block.anyPattern ?? []) as unknown[]);
+        totals.patterns += patterns.length;
+        const words = new Set<unknown>();
+        const keys = new Set<string>();
+        patterns.forEach((p) => vocabulary(p, words, keys));
+        for (const resource of g.resources) {
+          const base = foreach ? [resource, ...elements(resource)] : [resource];
+          const targets = base.flatMap((r) => [r, ...variants(r, [...words], [...keys], foreach ? 8 : 40, seed++)]);
+          for (const target of targets) {
+            for (const p of patterns) {
+              const fast = fastPatternStatus(target, p);
+              const interp = matchPattern(target, p).status;
+              totals.checks++;
+              if (interp === 'pass') totals.interpPass++;
+              if (fast === FAST_UNKNOWN) continue;
+              totals.answered++;
+              if (fast === FAST_PASS) totals.fastPass++;
+              if (!EXPECTED[fast]?.includes(interp) && mismatches.length < 10) {
+                mismatches.push(`${g.dir} ${rule.name}: fast ${fast}, interpreter ${interp} on ${JSON.stringify(target).slice(0, 300)}`);
+              }
+            }
+            const s = scopeOf(rule, target);
+            const fastOut = fastPatternPass(block, s);
+            totals.blocks++;
+            if (fastOut === undefined) continue;
+            totals.fastBlocks++;
+            const slow = interpretPatterns(block, s, message);
+            if (JSON.stringify(fastOut) !== JSON.stringify(slow) && mismatches.length < 10) {
+              mismatches.push(`${g.dir} ${rule.name}: block ${JSON.stringify(fastOut)} vs ${JSON.stringify(slow)}`);
+            }
+          }
+        }
+      }
+    }
+    const pct = (a: number, b: number) => `${((100 * a) / Math.max(b, 1)).toFixed(1)}%`;
+    console.log(
+      `fast pattern coverage: ${totals.patterns} patterns in ${groups.length} policy files, ${totals.checks} checks, ` +
+        `answered ${pct(totals.answered, totals.checks)}, interpreter passes answered by the fast path ${pct(totals.fastPass, totals.interpPass)} ` +
+        `(${totals.fastPass}/${totals.interpPass}); rule blocks passed fast ${totals.fastBlocks}/${totals.blocks}`,
+    );
+    expect(mismatches).toEqual([]);
+    expect(totals.fastPass).toBeGreaterThan(1000);
+    // Only wildcard metadata keys that match a resource key are left to the interpreter.
+    expect(totals.answered / totals.checks).toBeGreaterThan(0.95);
+  }, 300_000);
+});
