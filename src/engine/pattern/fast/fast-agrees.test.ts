@@ -114,8 +114,11 @@ type Slot = { parent: Record<string, unknown> | unknown[]; key: string | number 
 
 function slots(value: unknown, out: Slot[]): Slot[] {
   if (out.length > 400 || value === null || typeof value !== 'object') return out;
-  if (Array.isArray(value)) value.forEach((v, i) => (out.push({ parent: value, key: i }), slots(v, out)));
-  else for (const [k, v] of Object.entries(value)) (out.push({ parent: value as Record<string, unknown>, key: k }), slots(v, out));
+  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [key, v] of entries) {
+    out.push({ parent: value as Slot['parent'], key });
+    slots(v, out);
+  }
   return out;
 }
 
@@ -154,8 +157,12 @@ function variants(resource: unknown, words: unknown[], keys: string[], count: nu
 /** Map elements of lists anywhere in a resource: what foreach blocks apply their patterns to. */
 function elements(resource: unknown, out: unknown[] = []): unknown[] {
   if (out.length > 30 || resource === null || typeof resource !== 'object') return out;
-  if (Array.isArray(resource)) for (const el of resource) (el !== null && typeof el === 'object' && !Array.isArray(el) && out.push(el), elements(el, out));
-  else for (const v of Object.values(resource)) elements(v, out);
+  if (Array.isArray(resource)) {
+    for (const el of resource) {
+      if (el !== null && typeof el === 'object' && !Array.isArray(el)) out.push(el);
+      elements(el, out);
+    }
+  } else for (const v of Object.values(resource)) elements(v, out);
   return out;
 }
 
