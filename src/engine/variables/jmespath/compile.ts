@@ -5,14 +5,18 @@
 import { compile } from '@jmespath-community/jmespath';
 import { FunctionError, KeyNotFoundError, VariableError } from '../errors.js';
 import type { FunctionEnv } from '../functions/types.js';
+import type { AstNode, Fn } from './closures.js';
+import { compileChain } from './kyverno-chain.js';
 import { checkUnknownKeys } from './not-found.js';
-import { evaluate, type ExpressionNode } from './runtime.js';
+import { enterEnv, evaluate, leaveEnv, type ExpressionNode } from './runtime.js';
 
 export interface CompiledJmesPath {
   ok: true;
   expression: string;
   /** Evaluates against `data`; throws VariableError (VARIABLE_NOT_FOUND for Kyverno's unknown keys). */
   search(data: unknown, env?: FunctionEnv): unknown;
+  /** True when the expression runs as compiled closures, false when the library interpreter walks it. */
+  compiled: boolean;
 }
 
 export interface JmesPathParseFailure {
@@ -41,15 +45,31 @@ function toVariableError(e: unknown): VariableError {
   return new VariableError('JMESPATH_EVAL', message);
 }
 
+/** Today's path, kept for expressions the closures do not cover: interpret, then walk the key chain. */
+export function interpret(ast: ExpressionNode, data: unknown, env?: FunctionEnv): unknown {
+  const result = evaluate(ast, data, env);
+  checkUnknownKeys(ast, data, (node) => isTruthy(evaluate(node, data, env)));
+  return result;
+}
+
+function run(fn: Fn, data: unknown, env: FunctionEnv | undefined): unknown {
+  const previous = enterEnv(env);
+  try {
+    return fn(data, data);
+  } finally {
+    leaveEnv(previous);
+  }
+}
+
 function build(expression: string, ast: ExpressionNode): CompiledJmesPath {
+  const fn = compileChain(ast as unknown as AstNode);
   return {
     ok: true,
     expression,
+    compiled: fn !== undefined,
     search(data: unknown, env?: FunctionEnv): unknown {
       try {
-        const result = evaluate(ast, data, env);
-        checkUnknownKeys(ast, data, (node) => isTruthy(evaluate(node, data, env)));
-        return result;
+        return fn ? run(fn, data, env) : interpret(ast, data, env);
       } catch (e) {
         throw toVariableError(e);
       }

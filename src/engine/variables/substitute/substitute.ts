@@ -10,11 +10,12 @@
  */
 import { VariableError } from '../errors.js';
 import type { FunctionEnv } from '../functions/types.js';
-import { compileJmesPath } from '../jmespath/compile.js';
+import { compileJmesPath, type CompileResult } from '../jmespath/compile.js';
 import { escapePointerToken } from '../../json-pointer.js';
 import { atPathExpression } from './at-path.js';
 import { goJsonMarshal } from './go-json.js';
 import { ESCAPED_VARIABLE_RE, findVariableMatches, variableExpression } from './patterns.js';
+import { compiledOf, containsSyntax, planString, type PlannedMatch } from './plan.js';
 
 export interface SubstituteOptions {
   /** JSON Pointer of `value` in its document (prefix of error paths and of `{{@}}` paths). */
@@ -33,60 +34,57 @@ interface Ctx {
   isDelete: boolean;
 }
 
-function resolve(ctx: Ctx, expression: string, pointer: string, kyvernoPath: string): unknown {
-  let variable = expression;
+function failure(code: VariableError['code'], variable: string, kyvernoPath: string, detail: string, pointer: string): VariableError {
+  return new VariableError(code, `failed to resolve ${variable} at path ${kyvernoPath}: ${detail}`, pointer);
+}
+
+function resolve(ctx: Ctx, m: PlannedMatch, pointer: string, kyvernoPath: string): unknown {
+  let variable = m.expression;
+  let compiled: CompileResult | undefined;
   if (variable === '@') {
     if (Object.hasOwn(ctx.data, '@')) return ctx.data['@'];
     variable = atPathExpression(kyvernoPath, ctx.data.target !== undefined);
+  } else if (!ctx.isDelete) {
+    compiled = compiledOf(m);
   }
   if (ctx.isDelete) variable = variable.replaceAll('request.object', 'request.oldObject');
-  const fail = (code: VariableError['code'], detail: string) =>
-    new VariableError(code, `failed to resolve ${variable} at path ${kyvernoPath}: ${detail}`, pointer);
-  const compiled = compileJmesPath(variable);
-  if (!compiled.ok) throw fail('JMESPATH_PARSE', `incorrect query ${variable}: ${compiled.message}`);
+  compiled ??= compileJmesPath(variable);
+  if (!compiled.ok) throw failure('JMESPATH_PARSE', variable, kyvernoPath, `incorrect query ${variable}: ${compiled.message}`, pointer);
   try {
     return compiled.search(ctx.data, ctx.env);
   } catch (e) {
     const err = e as VariableError;
     if (err.code === 'VARIABLE_NOT_FOUND' && ctx.onMissing === 'null') return null;
-    throw fail(err.code ?? 'JMESPATH_EVAL', `JMESPath query failed: ${err.message}`);
+    throw failure(err.code ?? 'JMESPATH_EVAL', variable, kyvernoPath, `JMESPath query failed: ${err.message}`, pointer);
   }
+}
+
+/** Later passes scan the string they have (it holds resolved values); the first one is planned. */
+function rescan(value: string): PlannedMatch[] {
+  if (!value.includes('{{')) return [];
+  return findVariableMatches(value).map((m) => ({ ...m, expression: variableExpression(m.text) }));
 }
 
 function substituteString(ctx: Ctx, s: string, pointer: string, kyvernoPath: string): unknown {
   let value = s;
-  let matches = findVariableMatches(value);
+  let matches = planString(s);
   for (let pass = 0; matches.length > 0; pass++) {
     if (pass >= MAX_PASSES) {
       throw new VariableError('JMESPATH_EVAL', `variable substitution does not terminate at path ${kyvernoPath}`, pointer);
     }
     for (const m of matches) {
-      const resolved = resolve(ctx, variableExpression(m.text), pointer, kyvernoPath);
+      const resolved = resolve(ctx, m, pointer, kyvernoPath);
       if (value === m.text) return resolved;
       const text = typeof resolved === 'string' ? resolved : goJsonMarshal(resolved);
       // strings.Replace(pattern, prefix+variable, prefix+value, 1)
       value = value.replace(m.prefix + m.text, () => m.prefix + text);
     }
-    matches = findVariableMatches(value);
+    matches = rescan(value);
   }
   return value.includes('\\{{') ? value.replace(ESCAPED_VARIABLE_RE, (e) => e.slice(1)) : value;
 }
 
-/** True when `token` occurs in any string or key of `value`; allocates nothing (the hot path). */
-export function containsSyntax(value: unknown, token: string): boolean {
-  if (typeof value === 'string') return value.includes(token);
-  if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (containsSyntax(value[i], token)) return true;
-    return false;
-  }
-  const obj = value as Record<string, unknown>;
-  for (const key in obj) {
-    if (!Object.hasOwn(obj, key)) continue;
-    if (key.includes(token) || containsSyntax(obj[key], token)) return true;
-  }
-  return false;
-}
+export { containsSyntax };
 
 /** True when `value` has a `{{` anywhere (strings or keys). */
 export function containsVariableSyntax(value: unknown): boolean {
