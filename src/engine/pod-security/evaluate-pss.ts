@@ -8,26 +8,17 @@
  * `latest` uses each check's newest implementation. For a pinned version, Kubernetes' semantics apply: the
  * newest implementation whose minimum version is not newer than the pinned one (checks introduced later
  * do not run). Kyverno instead runs every implementation up to the pinned version and reports each failure.
+ *
+ * A check whose pass predicate holds is not run (issue #5): only failing checks build their results.
  */
-import { CHECK_LIST } from './checks/index.js';
-import type { Check, Level, PodView, PolicyVersion, PssCheckResult, VersionedCheck } from './types.js';
+import { planFor, type PlannedCheck } from './plan.js';
+import type { Level, PodView, PolicyVersion, PssCheckResult } from './types.js';
 
-function implementationFor(check: Check, version: PolicyVersion): VersionedCheck | undefined {
-  let chosen: VersionedCheck | undefined;
-  for (const v of check.versions) {
-    if (!version.latest && v.minimumMinor > version.minor) continue;
-    if (!chosen || v.minimumMinor >= chosen.minimumMinor) chosen = v;
-  }
-  return chosen;
-}
-
-export function evaluatePss(level: Level, version: PolicyVersion, pod: PodView): PssCheckResult[] {
-  if (level === 'privileged') return [];
+/** The failed checks of a plan (planFor), in its order. */
+export function failedChecks(plan: readonly PlannedCheck[], pod: PodView): PssCheckResult[] {
   const failed: PssCheckResult[] = [];
-  for (const check of CHECK_LIST) {
-    if (level === 'baseline' && check.level !== 'baseline') continue;
-    const impl = implementationFor(check, version);
-    if (!impl) continue;
+  for (const { check, impl, passes } of plan) {
+    if (passes(pod.spec, pod.metadata)) continue;
     const result = impl.check(pod);
     if (result.allowed) continue;
     failed.push({
@@ -41,4 +32,8 @@ export function evaluatePss(level: Level, version: PolicyVersion, pod: PodView):
     });
   }
   return failed;
+}
+
+export function evaluatePss(level: Level, version: PolicyVersion, pod: PodView): PssCheckResult[] {
+  return failedChecks(planFor(level, version), pod);
 }

@@ -7,6 +7,7 @@
 import { evaluateConditions } from '../conditions/index.js';
 import { loadContextEntries } from '../context/index.js';
 import type { JsonObject, Rule } from '../policy-types.js';
+import type { MaybePromise } from '../maybe-promise.js';
 import type { AdmissionInput, EngineDeps } from '../request.js';
 import { substituteVariables, type FunctionEnv } from '../variables/index.js';
 import { evaluatePodSecurity, type PodSecurityException, type PodSecurityOutcome } from './rule.js';
@@ -25,16 +26,26 @@ export interface PodSecurityRuleInputs {
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const outcome = (status: PodSecurityOutcome['status'], message: string, reason: string): PodSecurityOutcome => ({ status, message, reason, checks: [] });
 
-export async function evaluatePodSecurityRule(rule: Rule, input: AdmissionInput, r: PodSecurityRuleInputs): Promise<PodSecurityOutcome | undefined> {
+/**
+ * Synchronous unless the rule has context entries to load (issue #5: an async function per rule cost a
+ * promise and a microtask on every admission).
+ */
+export function evaluatePodSecurityRule(rule: Rule, input: AdmissionInput, r: PodSecurityRuleInputs): MaybePromise<PodSecurityOutcome | undefined> {
   if (input.operation === 'DELETE') return undefined;
-  let data = r.data;
-  if (rule.context?.length) {
-    try {
-      data = await loadContextEntries(rule.context, data, r.deps, r.overrides);
-    } catch (err) {
-      return outcome('error', `failed to load context: ${errorText(err)}`, 'CONTEXT_LOAD_FAILED');
-    }
+  if (!rule.context?.length) return afterContext(rule, input, r, r.data);
+  let loaded: Promise<JsonObject>;
+  try {
+    loaded = loadContextEntries(rule.context, r.data, r.deps, r.overrides);
+  } catch (err) {
+    return outcome('error', `failed to load context: ${errorText(err)}`, 'CONTEXT_LOAD_FAILED');
   }
+  return loaded.then(
+    (data) => afterContext(rule, input, r, data),
+    (err: unknown) => outcome('error', `failed to load context: ${errorText(err)}`, 'CONTEXT_LOAD_FAILED'),
+  );
+}
+
+function afterContext(rule: Rule, input: AdmissionInput, r: PodSecurityRuleInputs, data: JsonObject): PodSecurityOutcome {
   if (rule.preconditions) {
     try {
       const pre = evaluateConditions(rule.preconditions, (v) => substituteVariables(v, data, { env: r.env }));
@@ -44,9 +55,10 @@ export async function evaluatePodSecurityRule(rule: Rule, input: AdmissionInput,
     }
   }
   const spec = (rule.validate?.podSecurity ?? {}) as PodSecurityRule;
-  const out = evaluatePodSecurity(rule.name, spec, input.object ?? input.oldObject ?? {}, r.exceptions ?? []);
+  const exceptions = r.exceptions ?? [];
+  const out = evaluatePodSecurity(rule.name, spec, input.object ?? input.oldObject ?? {}, exceptions);
   if (out.status !== 'fail' || !r.enforce || input.operation !== 'UPDATE' || !input.oldObject || rule.validate?.allowExistingViolations === false) return out;
-  const old = evaluatePodSecurity(rule.name, spec, input.oldObject, r.exceptions ?? []);
+  const old = evaluatePodSecurity(rule.name, spec, input.oldObject, exceptions);
   if (old.status !== 'fail') return out;
   return outcome('skip', 'skipping the rule evaluation as pre-existing violations are allowed', 'EXISTING_VIOLATION');
 }

@@ -6,9 +6,9 @@
 import { allowed, denied, forbidden, joinQuote, obj, pluralize, securityContext, sortedSet, str, Violations, visitContainers } from '../helpers.js';
 import type { Check, CheckResult, FieldError, PodView } from '../types.js';
 
-const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
-const allowedAnnotation = (v: string) => v === '' || v === 'runtime/default' || v.startsWith('localhost/');
-const allowedType = (t: string) => t === 'RuntimeDefault' || t === 'Localhost';
+export const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+export const allowedAnnotation = (v: string) => v === '' || v === 'runtime/default' || v.startsWith('localhost/');
+export const allowedType = (t: string) => t === 'RuntimeDefault' || t === 'Localhost';
 
 function appArmorProfileV1Dot0(pod: PodView): CheckResult {
   const badSetters = new Violations();

@@ -8,7 +8,7 @@ import type { Check, CheckResult, PodView } from '../types.js';
 import { isWindowsPod } from './privilege.js';
 
 /** The container runtime's default capabilities (Docker's and containerd's defaults). */
-const ALLOWED_V1_0 = new Set([
+export const ALLOWED_V1_0 = new Set([
   'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD',
   'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
 ]);

@@ -5,7 +5,7 @@
 import { allowed, denied, forbidden, isSet, joinQuote, list, obj, pluralize, sortedSet, str, Violations } from '../helpers.js';
 import type { Check, CheckResult, PodView } from '../types.js';
 
-const ALLOWED = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
+export const ALLOWED = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
 
 /** In the order upstream's switch tests them; a volume of any other type is reported as "unknown". */
 const RESTRICTED = [

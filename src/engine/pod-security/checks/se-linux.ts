@@ -5,7 +5,7 @@
 import { allowed, denied, forbidden, joinQuote, obj, pluralize, securityContext, sortedSet, str, Violations, visitContainers } from '../helpers.js';
 import type { Check, CheckResult, FieldError, Obj, PodView } from '../types.js';
 
-const ALLOWED_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
+export const ALLOWED_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
 
 function seLinuxOptionsV1Dot0(pod: PodView): CheckResult {
   const badSetters = new Violations();

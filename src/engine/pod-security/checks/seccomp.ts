@@ -7,11 +7,11 @@ import { allowed, denied, forbidden, joinQuote, obj, pluralize, required, securi
 import type { Check, CheckResult, FieldError, PodView } from '../types.js';
 import { isWindowsPod } from './privilege.js';
 
-const ANNOTATION_POD = 'seccomp.security.alpha.kubernetes.io/pod';
-const ANNOTATION_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
+export const ANNOTATION_POD = 'seccomp.security.alpha.kubernetes.io/pod';
+export const ANNOTATION_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
 
-const validType = (t: string) => t === 'RuntimeDefault' || t === 'Localhost';
-const validAnnotation = (v: string) => v === 'runtime/default' || v === 'docker/default' || v.startsWith('localhost/');
+export const validType = (t: string) => t === 'RuntimeDefault' || t === 'Localhost';
+export const validAnnotation = (v: string) => v === 'runtime/default' || v === 'docker/default' || v.startsWith('localhost/');
 
 function seccompBaselineV1Dot0(pod: PodView): CheckResult {
   const annotations = obj(pod.metadata.annotations) ?? {};

@@ -5,15 +5,15 @@
 import { allowed, denied, forbidden, list, obj, securityContext, str, Violations } from '../helpers.js';
 import type { Check, CheckResult, PodView } from '../types.js';
 
-const V1_0 = [
+export const V1_0 = [
   'kernel.shm_rmid_forced',
   'net.ipv4.ip_local_port_range',
   'net.ipv4.tcp_syncookies',
   'net.ipv4.ping_group_range',
   'net.ipv4.ip_unprivileged_port_start',
 ];
-const V1_27 = [...V1_0, 'net.ipv4.ip_local_reserved_ports'];
-const V1_29 = [...V1_27, 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
+export const V1_27 = [...V1_0, 'net.ipv4.ip_local_reserved_ports'];
+export const V1_29 = [...V1_27, 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
 
 function sysctlsWith(allowedNames: ReadonlySet<string>) {
   return (pod: PodView): CheckResult => {
