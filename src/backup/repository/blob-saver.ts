@@ -1,20 +1,22 @@
 import { hmacHexAsync, sealAsync } from './async-crypto.js';
 import { createByteBudget } from './byte-budget.js';
 import { maybeCompress } from './compression.js';
-import { retention } from './context.js';
-import { sha256Hex } from './crypto.js';
-import { toRepoError } from './errors.js';
-import { createPackBuilder, packKey } from './pack.js';
+import { createPackSink } from './pack-sink.js';
 import type { RepoContext } from './context.js';
 import type { MasterIndex } from './master-index.js';
 import { createYoungGc } from './young-gc.js';
 import type { BlobType, PackInfo } from './pack.js';
 
+/**
+ * Sealed bytes between minor collections on the main thread: blobs from the workers arrive in buffers of
+ * their own, dead once written to the pack; V8 would let ~64 MiB of them pile up before collecting.
+ */
+const YOUNG_GC_BYTES = 8 * 1024 * 1024;
 /** Chunks hashed/compressed/encrypted at once: enough to keep the thread pool busy. */
 const MAX_IN_FLIGHT = 4;
 /** Chunk bytes in flight on the main-thread path (two max-size chunks); each is held ~3 times (data, WebCrypto copy, sealed). */
 const IN_FLIGHT_BYTES = 20 * 1024 * 1024;
-/** Pack uploads at once. */
+/** Packs being stored at once (on the filesystem: fsynced and linked while the next one is written). */
 const MAX_UPLOADS = 1;
 
 /** A blob accepted for saving; `id` resolves once hashed (and stored, if it was new). */
@@ -28,8 +30,8 @@ export interface Submitted {
  * Hashing, compression and encryption run on the thread pool while the caller keeps chunking.
  */
 export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
-  const pack = createPackBuilder(ctx.config.packSize + 1024 * 1024);
-  const youngGc = createYoungGc(ctx.config.packSize);
+  const youngGc = createYoungGc(YOUNG_GC_BYTES);
+  const pack = createPackSink(ctx);
   const seen = new Set<string>();
   const inFlight = new Set<Promise<unknown>>();
   const uploads = new Set<Promise<unknown>>();
@@ -50,19 +52,8 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
     return q;
   };
   const upload = (): void => {
-    const { bytes, blobs } = pack.finish(ctx.keys.enc);
-    // Synchronous SHA-256 reads the pack in place (~10 ms per 16 MiB); WebCrypto would copy it first.
-    const id = sha256Hex(bytes);
-    youngGc(bytes.length);
-    const put = async (): Promise<void> => {
-      try {
-        await ctx.storage.put(packKey(id), bytes, retention(ctx)).catch((err: unknown) => Promise.reject(toRepoError(err)));
-      } finally {
-        pack.recycle(bytes);
-      }
-      written.push({ id, size: bytes.length, blobs });
-    };
-    void track(uploads, put()).catch(() => undefined);
+    const stored = pack.finish().then((info) => void written.push(info));
+    void track(uploads, stored).catch(() => undefined);
   };
   const check = (): void => {
     if (failure) throw failure;
@@ -75,7 +66,9 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
     return true;
   };
   const add = (id: string, type: BlobType, sealed: Uint8Array | Uint8Array[], raw: number, z: boolean): void => {
-    addedBytes += pack.add(id, type, sealed, raw, z);
+    const n = pack.add(id, type, sealed, raw, z);
+    addedBytes += n;
+    youngGc(n);
   };
   const store = async (type: BlobType, data: Buffer): Promise<string> => {
     const id = await hmacHexAsync(ctx.keys.id, data);
@@ -86,6 +79,7 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
       while (uploads.size >= MAX_UPLOADS) await Promise.race(uploads);
       if (pack.size >= ctx.config.packSize) upload();
     }
+    await pack.room();
     return id;
   };
 
@@ -107,6 +101,7 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
     /** Waits until no more than MAX_UPLOADS packs are uploading: the brake for blobs sealed elsewhere. */
     async room(): Promise<void> {
       while (uploads.size >= MAX_UPLOADS) await Promise.race(uploads);
+      await pack.room();
       check();
     },
     /**
@@ -134,6 +129,7 @@ export function createBlobSaver(ctx: RepoContext, index: MasterIndex) {
     /** Waits for pending work after a failure so no upload outlives the operation. */
     async abort(): Promise<void> {
       await Promise.allSettled([...inFlight, ...uploads]);
+      await pack.abort();
     },
   };
 }

@@ -72,11 +72,10 @@ export function createPackBuilder(capacity = 0) {
     },
     /** Seals the header and returns the pack (a view of the builder's buffer); the caller names it by its SHA-256. */
     finish(key: Buffer): { bytes: Buffer; blobs: BlobEntry[] } {
-      const header = seal(key, enc.encode(JSON.stringify(blobs)), HEADER_AAD);
-      const b = room(size + header.length + 4);
-      header.copy(b, size);
-      b.writeUInt32LE(header.length, size + header.length);
-      const bytes = b.subarray(0, size + header.length + 4);
+      const tail = packTail(key, blobs);
+      const b = room(size + tail.length);
+      tail.copy(b, size);
+      const bytes = b.subarray(0, size + tail.length);
       const done = blobs;
       buf = undefined;
       blobs = [];
@@ -88,6 +87,15 @@ export function createPackBuilder(capacity = 0) {
       if (spare.length < 1 && bytes.byteOffset === 0) spare.push(Buffer.from(bytes.buffer, 0, bytes.buffer.byteLength));
     },
   };
+}
+
+/** What follows a pack's blobs: its sealed JSON header, then the header's length (4 bytes, little-endian). */
+export function packTail(key: Buffer, blobs: BlobEntry[]): Buffer {
+  const header = seal(key, enc.encode(JSON.stringify(blobs)), HEADER_AAD);
+  const tail = Buffer.allocUnsafe(header.length + 4);
+  header.copy(tail, 0);
+  tail.writeUInt32LE(header.length, header.length);
+  return tail;
 }
 
 /** Reads a whole pack's header, checking the pack hash and the header's auth tag. */

@@ -5,6 +5,7 @@ export type {
   StorageKind,
   PutOptions,
   ObjectInfo,
+  ObjectWriter,
   LockMode,
   ImmutabilityLevel,
   ImmutabilityReport,
