@@ -41,16 +41,12 @@ export async function answerReview(webhook: Webhook, body: unknown, ctx: AnswerC
 function describe(webhook: Webhook, req: AdmissionRequest): AnswerRecord {
   const kind = req.kind.group ? `${req.kind.group}/${req.kind.version}/${req.kind.kind}` : `${req.kind.version}/${req.kind.kind}`;
   const ref = resourceRefOf(req);
-  return {
-    uid: req.uid,
-    webhook,
-    decision: 'allowed',
-    operation: req.operation,
-    kind,
-    ...(ref.namespace ? { namespace: ref.namespace } : {}),
-    name: ref.name,
-    dryRun: req.dryRun === true,
-  };
+  const record: AnswerRecord = { uid: req.uid, webhook, decision: 'allowed', operation: req.operation, kind };
+  // Assigned, not spread into the literal: a spread between keys is slow on Node 20 (every admission).
+  if (ref.namespace) record.namespace = ref.namespace;
+  record.name = ref.name;
+  record.dryRun = req.dryRun === true;
+  return record;
 }
 
 function answerPolicy(req: AdmissionRequest, base: AnswerRecord, ctx: AnswerContext): Answer {

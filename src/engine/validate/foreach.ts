@@ -6,7 +6,7 @@
  */
 import { isPromise, type MaybePromise } from '../maybe-promise.js';
 import { searchJmesPath, substituteVariables } from '../variables/index.js';
-import type { ForEachValidation } from '../policy-types.js';
+import type { ForEachValidation, JsonObject } from '../policy-types.js';
 import { outcome, type Outcome } from './outcome.js';
 import type { RuleScope } from './scope.js';
 import { errorText, validateBlock } from './validate-rule.js';
@@ -61,13 +61,11 @@ function validateElements(
       };
     }
     const scoped = fe.elementScope ?? isMap;
-    const data = {
-      ...s.data,
-      element,
-      elementIndex: i,
-      [`element${s.nesting}`]: element,
-      [`elementIndex${s.nesting}`]: i,
-    };
+    // Object.assign, not a spread with new keys: that costs ~10 µs per element on Node 20 (see
+    // context/request-data.ts). Same keys, same order.
+    const data: JsonObject = Object.assign({}, s.data, { element, elementIndex: i });
+    data[`element${s.nesting}`] = element as JsonObject[string];
+    data[`elementIndex${s.nesting}`] = i;
     if (s.foreachValues) for (const [k, vals] of Object.entries(s.foreachValues)) data[k] = vals[i];
     const child: RuleScope = { ...s, data, target: scoped ? element : s.target, nesting: s.nesting + 1 };
     let r: MaybePromise<Outcome>;
