@@ -35,7 +35,21 @@ function floatEquals(key: number, value: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether `s` may read as a Go duration or a quantity: both grammars start with an optional sign and
+ * then a digit or a dot (time.ParseDuration, resource.ParseQuantity). Plain words skip both parsers.
+ */
+function mayBeNumeric(s: string): boolean {
+  let c = s.charCodeAt(0);
+  if (c === 43 || c === 45) c = s.charCodeAt(1); // + -
+  return (c >= 48 && c <= 57) || c === 46; // 0-9 .
+}
+
 function stringEquals(key: string, value: unknown): boolean {
+  if (!mayBeNumeric(key) && (typeof value !== 'string' || !mayBeNumeric(value))) {
+    // Neither side is a duration string (a number value alone is not one) and the key no quantity.
+    return typeof value === 'string' && wildcardMatch(value, key);
+  }
   // Durations first: the only reading that may compare a string with a number (seconds).
   const durations = durationPair(key, value);
   if (durations) return durations[0] === durations[1];

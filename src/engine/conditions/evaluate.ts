@@ -2,8 +2,9 @@
  * Evaluating condition blocks: rule preconditions, validate.deny.conditions, foreach preconditions and
  * PolicyException conditions (pkg/engine/variables/evaluate.go, engine/internal CheckDenyPreconditions).
  */
-import type { Condition, Conditions } from '../policy-types.js';
-import { lookupOperator, isOperatorName } from './registry.js';
+import type { Conditions } from '../policy-types.js';
+import { planConditions, type PlannedCondition } from './plan.js';
+import { lookupOperator } from './registry.js';
 import { ConditionError } from './types.js';
 
 export type Substitute = (value: unknown, pointer: string) => unknown;
@@ -28,109 +29,84 @@ export function evaluateCondition(cond: { key: unknown; operator: string; value?
   return entry.evaluate(cond.key ?? null, cond.value ?? null);
 }
 
-interface Resolved { key: unknown; operator: string; value: unknown; message: string }
-
 /**
  * Kyverno substitutes each condition's key and value just before evaluating it (variables.Evaluate in
  * pkg/engine/variables/evaluate.go), so a condition after the deciding one is never substituted and its
  * unresolvable variables cannot fail the block. `any` (when present, even empty: `any: []` never passes)
- * is evaluated first, then `all`; each stops at its deciding condition.
+ * is evaluated first, then `all`; each stops at its deciding condition. The block's shape, pointers and
+ * operator handlers are planned once per conditions object (plan.ts).
  */
 export function evaluateConditions(conditions: Conditions, substitute: Substitute, basePointer = ''): ConditionsResult {
   if (conditions === null || conditions === undefined) return { passed: true };
-  if (Array.isArray(conditions)) {
-    const all = resolveList(conditions, substitute, basePointer, true);
-    return evaluateLegacy(all);
-  }
   if (typeof conditions !== 'object') {
     throw new ConditionError('INVALID_CONDITIONS', 'conditions must be a list or an object with any/all', basePointer);
   }
-  for (const field of Object.keys(conditions)) {
-    if (field !== 'any' && field !== 'all') {
-      throw new ConditionError('INVALID_CONDITIONS', `unknown field '${field}' found under conditions`, `${basePointer}/${field}`);
-    }
+  const plan = planConditions(conditions, basePointer);
+  if (plan.kind === 'legacy') return evaluateLegacy(plan.list, substitute);
+  if (plan.kind === 'any-all') return evaluateAnyAll(plan.any, plan.all, substitute);
+  throw plan.error();
+}
+
+/** The message of the condition `run` evaluated last (set by run, read right after it). */
+let message = '';
+
+/** Substitutes key, value and message in that order, then compares (evaluateCondition's checks). */
+function run(c: PlannedCondition, substitute: Substitute): boolean {
+  const key = c.key === undefined ? null : substitute(c.key, c.keyPointer);
+  const value = c.value === undefined ? null : substitute(c.value, c.valuePointer);
+  if (c.literalMessage !== undefined) message = c.literalMessage;
+  else {
+    const resolved = substitute(c.message, c.messagePointer);
+    message = typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
   }
-  const any = conditions.any == null ? undefined : resolveList(conditions.any, substitute, `${basePointer}/any`, false);
-  const all = resolveList(conditions.all ?? [], substitute, `${basePointer}/all`, false);
-  return evaluateAnyAll(any, all);
+  if (!c.entry) {
+    throw new ConditionError('UNKNOWN_OPERATOR', `failed to create handler for condition operator "${c.operatorText}"`);
+  }
+  if (c.alwaysFalse) return false;
+  // A missing key or value is Go's nil.
+  return c.entry.evaluate(key ?? null, value ?? null);
 }
 
-type Lazy = () => Resolved;
+const append = (text: string, m: string, sep: string): string => (m === '' ? text : text === '' ? m : text + sep + m);
 
-function resolveList(list: unknown, substitute: Substitute, pointer: string, exactOperators: boolean): Lazy[] {
-  if (!Array.isArray(list)) throw new ConditionError('INVALID_CONDITIONS', 'conditions must be a list', pointer);
-  return list.map((raw, i) => {
-    const at = `${pointer}/${i}`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new ConditionError('INVALID_CONDITIONS', 'a condition must be an object with key, operator and value', at);
-    }
-    const c = raw as Condition;
-    // The legacy list form is checked while decoding (ApiextensionsJsonToKyvernoConditions): exact names.
-    if (exactOperators && !isOperatorName(c.operator)) {
-      throw new ConditionError('UNKNOWN_OPERATOR', `invalid condition operator: ${String(c.operator)}`, `${at}/operator`);
-    }
-    return () => ({
-      key: c.key === undefined ? null : substitute(c.key, `${at}/key`),
-      operator: typeof c.operator === 'string' ? c.operator : '',
-      value: c.value === undefined ? null : substitute(c.value, `${at}/value`),
-      message: resolveMessage(c.message, substitute, `${at}/message`),
-    });
-  });
+function result(passed: boolean, text: string): ConditionsResult {
+  return text === '' ? { passed } : { passed, message: text };
 }
 
-function resolveMessage(message: unknown, substitute: Substitute, pointer: string): string {
-  if (typeof message !== 'string' || message === '') return '';
-  if (!message.includes('{{')) return message;
-  const resolved = substitute(message, pointer);
-  return typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
-}
-
-const join = (messages: string[], sep: string): string | undefined => {
-  const text = messages.filter((m) => m !== '').join(sep);
-  return text === '' ? undefined : text;
-};
-
-function result(passed: boolean, message: string | undefined): ConditionsResult {
-  return message === undefined ? { passed } : { passed, message };
-}
-
-function evaluateAnyAll(any: Lazy[] | undefined, all: Lazy[]): ConditionsResult {
-  const passedMessages: string[] = [];
-  const failedMessages: string[] = [];
+function evaluateAnyAll(any: PlannedCondition[] | undefined, all: PlannedCondition[], substitute: Substitute): ConditionsResult {
+  let passedText = '';
+  let failedText = '';
   let anyPassed = true;
   if (any) {
     anyPassed = false;
-    for (const lazy of any) {
-      const c = lazy();
-      if (evaluateCondition(c)) {
+    for (const c of any) {
+      if (run(c, substitute)) {
         anyPassed = true;
-        passedMessages.push(c.message);
+        passedText = append(passedText, message, '; ');
         break;
       }
-      failedMessages.push(c.message);
+      failedText = append(failedText, message, '; ');
     }
   }
   let allPassed = true;
-  for (const lazy of all) {
-    const c = lazy();
-    if (!evaluateCondition(c)) {
+  for (const c of all) {
+    if (!run(c, substitute)) {
       allPassed = false;
-      failedMessages.push(c.message);
+      failedText = append(failedText, message, '; ');
       break;
     }
-    passedMessages.push(c.message);
+    passedText = append(passedText, message, '; ');
   }
   const passed = anyPassed && allPassed;
-  return result(passed, join(passed ? passedMessages : failedMessages, '; '));
+  return result(passed, passed ? passedText : failedText);
 }
 
 /** evaluateOldConditions: a plain list means all; the first failure stops with its message. */
-function evaluateLegacy(all: Lazy[]): ConditionsResult {
-  const passedMessages: string[] = [];
-  for (const lazy of all) {
-    const c = lazy();
-    if (!evaluateCondition(c)) return result(false, c.message === '' ? undefined : c.message);
-    passedMessages.push(c.message);
+function evaluateLegacy(all: PlannedCondition[], substitute: Substitute): ConditionsResult {
+  let passedText = '';
+  for (const c of all) {
+    if (!run(c, substitute)) return result(false, message);
+    passedText = append(passedText, message, ';');
   }
-  return result(true, join(passedMessages, ';'));
+  return result(true, passedText);
 }

@@ -14,7 +14,7 @@ const INVALID = 'invalid' as const;
 export function setOperator(mode: SetMode, key: unknown, value: unknown): boolean {
   if (typeof key === 'string') return scalarKey(mode, key, value);
   if (typeof key === 'number' || typeof key === 'boolean') return scalarKey(mode, goSprint(key), value);
-  if (Array.isArray(key)) return listKey(mode, key.map(goSprint), value);
+  if (Array.isArray(key)) return listKey(mode, key, value);
   return false; // nil key, map key: "Unsupported type"
 }
 
@@ -26,9 +26,15 @@ function scalarKey(mode: SetMode, key: string, value: unknown): boolean {
   return negated(mode) ? !found : found;
 }
 
+/** Some item of `values` (fmt.Sprint of each) matches `key`, wildcards both ways. */
+function isIn(key: string, values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (matches(key, goSprint(values[i]))) return true;
+  return false;
+}
+
 /** anyKeyExistsInArray: list (wildcards both ways), string pattern, range, JSON list string, or itself. */
 function keyInValue(key: string, value: unknown): boolean | typeof INVALID {
-  if (Array.isArray(value)) return value.some((v) => matches(key, goSprint(v)));
+  if (Array.isArray(value)) return isIn(key, value);
   if (typeof value !== 'string') return INVALID;
   if (wildcardMatch(value, key)) return true;
   if (isRangeValue(value)) return inRange(key, value);
@@ -37,23 +43,31 @@ function keyInValue(key: string, value: unknown): boolean | typeof INVALID {
   return list.includes(key); // exact: no wildcards inside a JSON list string
 }
 
-function listKey(mode: SetMode, keys: string[], value: unknown): boolean {
-  let values: string[];
-  if (Array.isArray(value)) values = value.map(goSprint);
+/** Keys are compared as fmt.Sprint strings; the loops allocate nothing for list values. */
+function listKey(mode: SetMode, keys: readonly unknown[], value: unknown): boolean {
+  let values: readonly unknown[];
+  if (Array.isArray(value)) values = value;
   else if (typeof value === 'number' || typeof value === 'boolean') values = [goSprint(value)];
   else if (typeof value === 'string') {
-    if (keys.length === 1 && keys[0] === value) return !negated(mode);
-    if (isRangeValue(value)) return rangeSet(mode, keys, value);
+    if (keys.length === 1 && goSprint(keys[0]) === value) return !negated(mode);
+    if (isRangeValue(value)) return rangeSet(mode, keys.map(goSprint), value);
     const list = jsonListOrSelf(value);
     if (list === INVALID) return false;
     values = list;
   } else return false;
-  const isIn = (k: string): boolean => values.some((v) => matches(k, v));
   switch (mode) {
-    case 'AnyIn': return keys.some(isIn);
-    case 'AllIn': return keys.every(isIn);
-    case 'AnyNotIn': return keys.some((k) => !isIn(k));
-    case 'AllNotIn': return !keys.some(isIn);
+    case 'AnyIn':
+      for (let i = 0; i < keys.length; i++) if (isIn(goSprint(keys[i]), values)) return true;
+      return false;
+    case 'AllIn':
+      for (let i = 0; i < keys.length; i++) if (!isIn(goSprint(keys[i]), values)) return false;
+      return true;
+    case 'AnyNotIn':
+      for (let i = 0; i < keys.length; i++) if (!isIn(goSprint(keys[i]), values)) return true;
+      return false;
+    case 'AllNotIn':
+      for (let i = 0; i < keys.length; i++) if (isIn(goSprint(keys[i]), values)) return false;
+      return true;
   }
 }
 
