@@ -61,6 +61,19 @@ describe('findException', () => {
     expect(findException([ex], { ...query(pod('debug-1')), policyNamespace: 'prod' })).toBeUndefined();
   });
 
+  it('any of several entries may name the policy and rule; `?` matches one character', () => {
+    const ex = exception({ exceptions: [{ policyName: 'other', ruleNames: ['host-network'] }, { policyName: 'disallow-host-networ?', ruleNames: ['x', 'host-*'] }] });
+    expect(findException([ex], query(pod('debug-1')))).toBe('kyverno/allow-debug');
+    expect(findException([ex], query(pod('debug-1'), 'disallow-host-networks'))).toBeUndefined();
+  });
+
+  it('a cluster-wide exception is named by its name; each exception object is judged by its own names', () => {
+    const cluster = { ...exception(), metadata: { name: 'allow-all' } };
+    expect(findException([cluster], query(pod('debug-1')))).toBe('allow-all');
+    const renamed = exception({ exceptions: [{ policyName: 'other', ruleNames: ['*'] }] });
+    expect(findException([renamed, cluster], query(pod('debug-1')))).toBe('allow-all');
+  });
+
   it('applies only when its conditions hold', () => {
     const when = (ns: string) => exception({ conditions: { all: [{ key: '{{ request.object.metadata.namespace }}', operator: 'Equals', value: ns }] } });
     expect(findException([when('shop')], query(pod('debug-1')))).toBe('kyverno/allow-debug');

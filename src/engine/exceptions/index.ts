@@ -7,10 +7,10 @@
 import { evaluateConditions } from '../conditions/index.js';
 import { checkExceptionMatch } from '../match/index.js';
 import type { JsonObject, PolicyException } from '../policy-types.js';
-import type { PodSecurityException, PodSecurityExclude } from '../pod-security/index.js';
+import type { PodSecurityException } from '../pod-security/index.js';
 import type { AdmissionInput } from '../request.js';
-import { wildcardMatch } from '../values/index.js';
 import { substituteVariables, type FunctionEnv } from '../variables/index.js';
+import { compiledException, namesPolicyRule, type CompiledException } from './compiled.js';
 
 export interface ExceptionQuery {
   policyName: string;
@@ -23,18 +23,10 @@ export interface ExceptionQuery {
   podSecurityRule?: boolean;
 }
 
-function namesPolicy(ex: PolicyException, q: ExceptionQuery): boolean {
+/** The exception's names, match block and conditions accept the request. */
+function exceptionApplies(ex: PolicyException, c: CompiledException, q: ExceptionQuery): boolean {
   const full = q.policyNamespace ? `${q.policyNamespace}/${q.policyName}` : q.policyName;
-  return (ex.spec?.exceptions ?? []).some(
-    (e) =>
-      (wildcardMatch(e.policyName, full) || wildcardMatch(e.policyName, q.policyName)) &&
-      (e.ruleNames ?? []).some((r) => wildcardMatch(r, q.ruleName)),
-  );
-}
-
-/** The exception's match block and conditions accept the request. */
-function exceptionApplies(ex: PolicyException, q: ExceptionQuery): boolean {
-  if (!namesPolicy(ex, q)) return false;
+  if (!namesPolicyRule(c, q.policyName, full, q.ruleName)) return false;
   if (ex.spec.match && !checkExceptionMatch(ex.spec.match, q.input).matched) return false;
   if (ex.spec.conditions) {
     try {
@@ -46,14 +38,6 @@ function exceptionApplies(ex: PolicyException, q: ExceptionQuery): boolean {
   return true;
 }
 
-const keyOf = (ex: PolicyException): string => {
-  const ns = ex.metadata?.namespace;
-  return ns ? `${ns}/${ex.metadata.name ?? ''}` : (ex.metadata?.name ?? '');
-};
-
-/** Exceptions with `podSecurity` entries exempt podSecurity controls after evaluation, not whole rules. */
-const hasPodSecurity = (ex: PolicyException): boolean => (ex.spec?.podSecurity?.length ?? 0) > 0;
-
 /**
  * Returns `namespace/name` (or `name`) of the first exception that applies, if any. For a podSecurity
  * rule, exceptions carrying `podSecurity` are left out: Kyverno's validate_pss.go applies them after the
@@ -61,15 +45,19 @@ const hasPodSecurity = (ex: PolicyException): boolean => (ex.spec?.podSecurity?.
  */
 export function findException(exceptions: readonly PolicyException[], q: ExceptionQuery): string | undefined {
   for (const ex of exceptions) {
-    if (q.podSecurityRule && hasPodSecurity(ex)) continue;
-    if (exceptionApplies(ex, q)) return keyOf(ex);
+    const c = compiledException(ex);
+    if (q.podSecurityRule && c.podSecurity) continue;
+    if (exceptionApplies(ex, c, q)) return c.key;
   }
   return undefined;
 }
 
 /** The applying exceptions that carry `podSecurity` exclusions, for a podSecurity rule. */
 export function findPodSecurityExceptions(exceptions: readonly PolicyException[], q: ExceptionQuery): PodSecurityException[] {
-  return exceptions
-    .filter((ex) => hasPodSecurity(ex) && exceptionApplies(ex, q))
-    .map((ex) => ({ key: keyOf(ex), podSecurity: (ex.spec.podSecurity ?? []) as PodSecurityExclude[] }));
+  const found: PodSecurityException[] = [];
+  for (const ex of exceptions) {
+    const c = compiledException(ex);
+    if (c.podSecurity && exceptionApplies(ex, c, q)) found.push({ key: c.key, podSecurity: c.podSecurity });
+  }
+  return found;
 }
