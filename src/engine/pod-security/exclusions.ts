@@ -7,11 +7,15 @@
  * given, written with `[*]` for indexes, and to `values`, when given, all of whose bad values must match
  * one of them) removes the first error of the full evaluation at the same field (same container, for
  * container fields). A check left with no errors is exempt.
+ *
+ * Only the control's own checks can exempt anything, so (issue #5) only they are re-run on the reduced
+ * pod, and an entry whose control has no failed check left is passed over without building one.
  */
 import { checksOfControl } from './controls.js';
-import { evaluatePss } from './evaluate-pss.js';
+import { failedChecks } from './evaluate-pss.js';
 import { list, obj, str } from './helpers.js';
-import type { FieldError, Level, Obj, PodSecurityExclude, PodView, PolicyVersion, PssCheckResult } from './types.js';
+import { planFor, type PlannedCheck } from './plan.js';
+import type { CheckId, FieldError, Level, Obj, PodSecurityExclude, PodView, PolicyVersion, PssCheckResult } from './types.js';
 import { wildcardMatch } from '../values/index.js';
 
 const CONTAINER_KINDS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
@@ -80,12 +84,30 @@ function exempt(checks: PssCheckResult[], found: PssCheckResult[], exclude: PodS
   return checks.filter((c) => byId.has(c.id)).map((c) => byId.get(c.id) as PssCheckResult);
 }
 
+/** The plan's checks that belong to a control, in plan order; kept per plan and control name. */
+const controlPlans = new WeakMap<readonly PlannedCheck[], Map<string, readonly PlannedCheck[]>>();
+function controlPlan(plan: readonly PlannedCheck[], controlName: string): readonly PlannedCheck[] {
+  let byControl = controlPlans.get(plan);
+  if (!byControl) controlPlans.set(plan, (byControl = new Map()));
+  let sub = byControl.get(controlName);
+  if (!sub) {
+    const ids: readonly CheckId[] = checksOfControl(controlName);
+    sub = plan.filter((p) => ids.includes(p.check.id));
+    if (byControl.size >= 1000) byControl.clear();
+    byControl.set(controlName, sub);
+  }
+  return sub;
+}
+
 export function applyExclusions(level: Level, version: PolicyVersion, excludes: readonly PodSecurityExclude[], checks: PssCheckResult[], pod: PodView): PssCheckResult[] {
+  const plan = planFor(level, version);
   let remaining = checks;
   for (const exclude of excludes) {
     if (remaining.length === 0) break;
+    const sub = controlPlan(plan, exclude.controlName);
+    if (!remaining.some((c) => sub.some((p) => p.check.id === c.id))) continue;
     const { pod: reduced, containerLevel } = reducedPod(exclude, pod);
-    remaining = exempt(remaining, evaluatePss(level, version, reduced), exclude, pod, reduced, containerLevel);
+    remaining = exempt(remaining, failedChecks(sub, reduced), exclude, pod, reduced, containerLevel);
   }
   return remaining;
 }
