@@ -2,13 +2,14 @@
  * The pattern compiler: a validate pattern becomes a tree of closures answering what PatternWalker
  * (walker.ts) would answer for a resource: no error, a skip error, another error, or unknown. It walks
  * exactly the walker's structure (compileMap's key order, the anchor handlers' semantics,
- * pkg/engine/validate/validate.go), but builds no pointer, message or closure per call. The only case
- * decided at run time by the interpreter is a wildcard metadata key that matches a resource key.
+ * pkg/engine/validate/validate.go), but builds no pointer, message or closure per call (except when a
+ * wildcard metadata key matches a resource key: metadata.ts). Unknown is left for future cases the
+ * compiler cannot decide; today every pattern compiles exactly.
  */
 import { isJsonMap, type JsonMap } from '../../anchors/index.js';
 import { compileMap, type PatternEntry } from '../compile-map.js';
 import { compileScalar } from './scalar.js';
-import { compileMetadataGuard } from './metadata.js';
+import { compileMetadataFallback, compileMetadataGuard } from './metadata.js';
 import { FAST_FAIL, FAST_PASS, FAST_SKIP, FAST_UNKNOWN, type FastStatus, type PatternCheck } from './status.js';
 
 const has = Object.hasOwn;
@@ -38,13 +39,16 @@ export function compileNode(pattern: unknown): PatternCheck {
   return FAIL; // "pattern contains unknown type"
 }
 
-function compileMapNode(pattern: JsonMap): PatternCheck {
+/** A map; `expand` false for a map already rewritten for wildcard metadata keys (walker.ts validateMap). */
+export function compileMapNode(pattern: JsonMap, expand = true): PatternCheck {
   const plan = compileMap(pattern);
   const entries = [...plan.anchors, ...plan.rest].map(compileEntry);
-  const guard = plan.wildcardMetadata === undefined ? undefined : compileMetadataGuard(plan.wildcardMetadata);
+  const wildcards = expand ? plan.wildcardMetadata : undefined;
+  const guard = wildcards === undefined ? undefined : compileMetadataGuard(wildcards);
+  const rewritten = wildcards === undefined ? FAIL : compileMetadataFallback(pattern, wildcards, (m) => compileMapNode(m, false));
   return (r) => {
     if (!isJsonMap(r)) return FAST_FAIL;
-    if (guard !== undefined && !guard(r)) return FAST_UNKNOWN;
+    if (guard !== undefined && !guard(r)) return rewritten(r);
     for (let i = 0; i < entries.length; i++) {
       const s = (entries[i] as PatternCheck)(r);
       if (s !== FAST_PASS) return s;

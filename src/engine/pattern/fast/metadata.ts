@@ -2,11 +2,14 @@
  * Wildcard keys in a pattern's metadata.labels/annotations (metadata-wildcards.ts, Kyverno's
  * wildcards.ExpandInMetadata) are rewritten to the first resource key they match before the map is
  * validated. When no resource key matches any of them the rewrite changes nothing, so the compiled map
- * applies as written; otherwise the guard says so and the interpreter decides.
+ * applies as written (the guard); otherwise the map is rewritten as the walker rewrites it and compiled
+ * once per distinct rewrite (the fallback).
  */
 import { isJsonMap, parseAnchor, type JsonMap } from '../../anchors/index.js';
 import { wildcardMatch } from '../../values/index.js';
 import { hasWildcardChar, type PatternEntry } from '../compile-map.js';
+import { expandMetadata } from '../metadata-wildcards.js';
+import type { PatternCheck } from './status.js';
 
 const TAGS = ['labels', 'annotations'] as const;
 
@@ -62,5 +65,28 @@ export function compileMetadataGuard(entry: PatternEntry): (resource: JsonMap) =
       if (isStringMap(data) && anyMatch(data, wildcards)) return false;
     }
     return true;
+  };
+}
+
+/** Rewrites seen per map; resource keys are untrusted, so the cache is bounded. */
+const REWRITES_LIMIT = 64;
+
+/**
+ * The map's check when a wildcard key matched: metadata-wildcards.ts rewrites the pattern (only the string
+ * maps under labels/annotations change, so their JSON names the rewrite), and `compile` builds the
+ * rewritten map's check without expanding again, as the walker does not.
+ */
+export function compileMetadataFallback(pattern: JsonMap, entry: PatternEntry, compile: (m: JsonMap) => PatternCheck): PatternCheck {
+  const rewrites = new Map<string, PatternCheck>();
+  return (r) => {
+    const expanded = expandMetadata(pattern, entry, r as JsonMap);
+    const key = JSON.stringify(expanded[entry.rawKey]);
+    let check = rewrites.get(key);
+    if (check === undefined) {
+      if (rewrites.size >= REWRITES_LIMIT) rewrites.clear();
+      check = compile(expanded);
+      rewrites.set(key, check);
+    }
+    return check(r);
   };
 }

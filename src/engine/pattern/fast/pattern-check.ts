@@ -4,6 +4,7 @@
  * FAST_FAIL when it returns anything else (skip, or fail/error). Callers use it to answer the passing
  * case without the interpreter and run the interpreter for everything else (messages and paths).
  */
+import { generatePatternCheck } from './codegen.js';
 import { compileNode } from './compile.js';
 import type { FastStatus, PatternCheck } from './status.js';
 
@@ -13,7 +14,8 @@ export function compilePatternCheck(pattern: unknown): PatternCheck {
   if (typeof pattern !== 'object' || pattern === null) return compileNode(pattern);
   let check = cache.get(pattern);
   if (check === undefined) {
-    check = compileNode(pattern);
+    // Generated code where allowed; the closures of compile.ts answer the same (one shared test suite).
+    check = generatePatternCheck(pattern) ?? compileNode(pattern);
     cache.set(pattern, check);
   }
   return check;
