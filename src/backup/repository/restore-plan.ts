@@ -25,7 +25,8 @@ export interface RestorePlan {
   files: number;
 }
 
-export async function planRestore(ctx: RepoContext, index: MasterIndex, tree: string, target: string): Promise<RestorePlan> {
+/** `createFiles` false: only empty files are created here, the unpacker creates the others (see unpack.ts). */
+export async function planRestore(ctx: RepoContext, index: MasterIndex, tree: string, target: string, createFiles = true): Promise<RestorePlan> {
   const plan: RestorePlan = { packs: new Map(), nodes: [], files: 0 };
   const visit = async (dir: string, id: string): Promise<void> => {
     for (const n of (await loadTree(ctx, index, id)).nodes) {
@@ -43,7 +44,7 @@ export async function planRestore(ctx: RepoContext, index: MasterIndex, tree: st
         await visit(path, n.subtree ?? '');
       } else {
         // 'wx': an existing file is never overwritten.
-        closeSync(openSync(path, 'wx', 0o600));
+        if (createFiles || (n.content ?? []).length === 0) closeSync(openSync(path, 'wx', 0o600));
         plan.files += 1;
         let pos = 0;
         for (const b of n.content ?? []) {

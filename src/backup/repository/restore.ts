@@ -84,10 +84,11 @@ async function readRange(ctx: RepoContext, key: string, base: number, into: Uint
 }
 
 /** Reads each pack range once and hands it to a worker (or the inline unpacker), a few ranges at a time. */
-async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted>>, pool: WorkerPool | undefined, progress: ProgressCounter): Promise<void> {
+async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted>>, pool: WorkerPool | undefined, creates: boolean, progress: ProgressCounter): Promise<void> {
   // Synchronous writes: tried with libuv's threads writing while the next blobs are opened, it cost more CPU
   // and memory than it saved (1 GiB: 7.4-9.2 s of CPU against 4.4-5.8 s).
-  const inline = createUnpacker(ctx.keys, ctx.config.compression);
+  // Files with content are created by the inline unpacker (it sees every range) unless workers write them.
+  const inline = createUnpacker(ctx.keys, ctx.config.compression, { creates });
   // Each blob opened here leaves two dead buffers (plaintext, decompressed); without a minor collection every
   // few MiB, ~50 MB of them waited for V8's external-memory trigger (1 GiB restore, peak RSS).
   const youngGc = createYoungGc(YOUNG_GC_BYTES);
@@ -134,9 +135,9 @@ export async function restore(ctx: RepoContext, ref: string, target: string, opt
   const pool = workers <= 0 ? undefined : createWorkerPool({ enc: ctx.keys.enc, id: ctx.keys.id, chunkerSeed: ctx.keys.chunker, chunker: ctx.config.chunker, compression: ctx.config.compression }, workers);
   try {
     await mkdir(target, { recursive: true });
-    const plan = await planRestore(ctx, index, snap.snapshot.tree, target);
+    const plan = await planRestore(ctx, index, snap.snapshot.tree, target, pool !== undefined);
     const ready = pool ? await pool.ready.then(() => pool, () => undefined) : undefined;
-    await unpackAll(ctx, plan.packs, ready, progress);
+    await unpackAll(ctx, plan.packs, ready, pool === undefined, progress);
     progress.add(plan.files, 0);
     // Files and links first, then folders deepest first: creating children changes a folder's times.
     const asRoot = process.getuid?.() === 0;

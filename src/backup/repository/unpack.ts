@@ -7,19 +7,35 @@ import type { UnpackTask } from './worker-protocol.js';
 /** Restored files kept open at once while one pack range is written. */
 const OPEN_FILES = 64;
 
+export interface UnpackerOptions {
+  /**
+   * The unpacker creates each file at its first write (the restore plan created only empty ones): one open per
+   * small file instead of a create, a close and a reopen. Only for a single unpacker that sees every range.
+   */
+  readonly creates?: boolean;
+}
+
 /**
  * Opens the blobs of a pack range and writes each to every place it belongs, with positional writes into
  * files the restore created beforehand. Synchronous: it runs on the main thread (the next range is read
  * meanwhile) or on a worker thread.
  */
-export function createUnpacker(keys: BlobKeys, compression: CompressionChoice) {
+export function createUnpacker(keys: BlobKeys, compression: CompressionChoice, opts: UnpackerOptions = {}) {
   const fds = new Map<string, number>();
+  const created = new Set<string>();
+  const openFile = (path: string): number => {
+    if (!opts.creates || created.has(path)) return openSync(path, 'r+');
+    // 'wx': an existing file is never overwritten.
+    const fd = openSync(path, 'wx', 0o600);
+    created.add(path);
+    return fd;
+  };
   const fdOf = (path: string): number => {
     let fd = fds.get(path);
     if (fd !== undefined) {
       fds.delete(path);
     } else {
-      fd = openSync(path, 'r+');
+      fd = openFile(path);
       if (fds.size >= OPEN_FILES) {
         const [oldest, ofd] = fds.entries().next().value as [string, number];
         fds.delete(oldest);
