@@ -63,6 +63,8 @@ function run(c: PlannedCondition, substitute: Substitute): boolean {
     throw new ConditionError('UNKNOWN_OPERATOR', `failed to create handler for condition operator "${c.operatorText}"`);
   }
   if (c.alwaysFalse) return false;
+  // The substitution gave the literal value back (it always does without {{ }}): the prepared form.
+  if (c.prepared && value === c.value) return c.prepared(key ?? null);
   // A missing key or value is Go's nil.
   return c.entry.evaluate(key ?? null, value ?? null);
 }

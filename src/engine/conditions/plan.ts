@@ -21,6 +21,8 @@ export interface PlannedCondition {
   entry: OperatorEntry | undefined;
   /** A numeric or duration operator spelled in another case: false without comparing. */
   alwaysFalse: boolean;
+  /** The operator with this condition's literal value fixed (used when substitution returns it as is). */
+  prepared: ((key: unknown) => boolean) | undefined;
   operatorText: string;
 }
 
@@ -48,6 +50,8 @@ function planCondition(raw: unknown, at: string, exactOperators: boolean): Plann
     key: c.key, value: c.value, message,
     keyPointer: `${at}/key`, valuePointer: `${at}/value`, messagePointer: `${at}/message`,
     literalMessage, entry, alwaysFalse: entry?.exactCaseOnly === true && operator !== entry.name, operatorText: operator,
+    // Used only when substitution hands back this very object, so values with variables are harmless here.
+    prepared: c.value !== undefined && c.value !== null ? entry?.prepare?.(c.value) : undefined,
   };
 }
 

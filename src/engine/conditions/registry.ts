@@ -7,7 +7,7 @@ import { durationCompare } from './duration-operators.js';
 import { equals, notEquals } from './equals.js';
 import { legacyIn, legacyNotIn } from './legacy-in.js';
 import { numericCompare, type Comparison } from './numeric.js';
-import { setOperator, type SetMode } from './set-operators.js';
+import { prepareSetOperator, setOperator, type SetMode } from './set-operators.js';
 import type { OperatorEntry, OperatorName } from './types.js';
 
 const numeric = (name: Comparison, note: string): OperatorEntry => ({
@@ -23,7 +23,7 @@ const duration = (name: `Duration${Comparison}`, base: Comparison): OperatorEntr
 });
 
 const set = (name: SetMode, note: string): OperatorEntry => ({
-  name, note, evaluate: (k, v) => setOperator(name, k, v),
+  name, note, evaluate: (k, v) => setOperator(name, k, v), prepare: (v) => prepareSetOperator(name, v),
 });
 
 const EQUALS_NOTE = 'key equals value: durations, then quantities, then the value as wildcard pattern; lists and maps deeply (equal.go).';

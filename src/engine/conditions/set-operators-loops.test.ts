@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { wildcardMatch } from '../values/index.js';
 import { goSprint } from './go-format.js';
 import { inRange, isRangeValue, outOfRange } from './range.js';
-import { jsonListOrSelf, setOperator, type SetMode } from './set-operators.js';
+import { jsonListOrSelf, prepareSetOperator, setOperator, type SetMode } from './set-operators.js';
 
 const INVALID = 'invalid' as const;
 const negated = (mode: SetMode): boolean => mode === 'AnyNotIn' || mode === 'AllNotIn';
@@ -58,5 +58,24 @@ describe('setOperator list loops', () => {
       if (setOperator(mode, key, value) !== want && diffs.length < 5) diffs.push(`${mode} ${JSON.stringify(key)} ${JSON.stringify(value)}`);
     }
     expect(diffs).toEqual([]);
+  });
+
+  it('prepared for a literal list value: same answers as setOperator for 20000 random keys', () => {
+    let s = 7;
+    const rnd = (n: number) => ((s = (s * 1103515245 + 12345) % 2147483648), s % n);
+    const pick = () => POOL[rnd(POOL.length)];
+    const diffs: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const mode = MODES[rnd(4)] as SetMode;
+      const value = Array.from({ length: rnd(5) }, pick);
+      const prepared = prepareSetOperator(mode, value);
+      if (!prepared) throw new Error('a list value is always prepared');
+      for (let j = 0; j < 50; j++) {
+        const key = rnd(2) === 0 ? pick() : rnd(5) === 0 ? { a: 1 } : Array.from({ length: rnd(4) }, pick);
+        if (prepared(key) !== setOperator(mode, key, value) && diffs.length < 5) diffs.push(`${mode} ${JSON.stringify(key)} ${JSON.stringify(value)}`);
+      }
+    }
+    expect(diffs).toEqual([]);
+    expect(prepareSetOperator('AnyIn', 'a')).toBeUndefined();
   });
 });

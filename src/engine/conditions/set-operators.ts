@@ -3,7 +3,7 @@
  * allnotin.go). Keys and list values are compared as fmt.Sprint strings, so 1 matches "1" and true
  * matches "true". Wildcards are honoured on BOTH sides when a list is involved.
  */
-import { wildcardMatch } from '../values/index.js';
+import { hasWildcard, wildcardMatch } from '../values/index.js';
 import { goSprint } from './go-format.js';
 import { inRange, isRangeValue, outOfRange } from './range.js';
 
@@ -98,4 +98,42 @@ export function jsonListOrSelf(value: string): string[] | typeof INVALID {
   if (!Array.isArray(parsed)) return INVALID;
   if (!parsed.every((x) => typeof x === 'string' || x === null)) return INVALID;
   return parsed.map((x) => (x === null ? '' : (x as string)));
+}
+
+/**
+ * setOperator(mode, key, value) for a literal list `value`, decided once: its items as fmt.Sprint
+ * strings, split into plain ones (a Set: matching a plain key both ways is equality) and wildcard ones
+ * (a plain key can only match them as patterns). Keys with wildcards take the general path.
+ */
+export function prepareSetOperator(mode: SetMode, value: unknown): ((key: unknown) => boolean) | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const strings = value.map(goSprint);
+  const plain = new Set(strings.filter((v) => !hasWildcard(v)));
+  const patterns = strings.filter(hasWildcard);
+  const isInValues = (k: string): boolean => {
+    if (hasWildcard(k)) return isIn(k, strings);
+    if (plain.has(k)) return true;
+    for (let i = 0; i < patterns.length; i++) if (wildcardMatch(patterns[i] as string, k)) return true;
+    return false;
+  };
+  const not = negated(mode);
+  return (key) => {
+    if (typeof key === 'string') return isInValues(key) !== not;
+    if (typeof key === 'number' || typeof key === 'boolean') return isInValues(goSprint(key)) !== not;
+    if (!Array.isArray(key)) return false;
+    switch (mode) {
+      case 'AnyIn':
+        for (let i = 0; i < key.length; i++) if (isInValues(goSprint(key[i]))) return true;
+        return false;
+      case 'AllIn':
+        for (let i = 0; i < key.length; i++) if (!isInValues(goSprint(key[i]))) return false;
+        return true;
+      case 'AnyNotIn':
+        for (let i = 0; i < key.length; i++) if (!isInValues(goSprint(key[i]))) return true;
+        return false;
+      case 'AllNotIn':
+        for (let i = 0; i < key.length; i++) if (isInValues(goSprint(key[i]))) return false;
+        return true;
+    }
+  };
 }

@@ -22,6 +22,11 @@ export interface OperatorEntry {
   exactCaseOnly?: boolean;
   /** `key` and `value` are already substituted (JSON values: string, number, boolean, null, list, map). */
   evaluate(key: unknown, value: unknown): boolean;
+  /**
+   * Optional: `evaluate` with `value` fixed, decided once for a policy's literal value (plan.ts), or
+   * undefined when there is nothing to gain. Must answer exactly as `evaluate(key, value)`.
+   */
+  prepare?(value: unknown): ((key: unknown) => boolean) | undefined;
 }
 
 export interface ConditionIssue {
