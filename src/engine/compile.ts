@@ -58,6 +58,7 @@ export function compilePolicy(policy: KyvernoPolicy): CompileResult {
       cel = c.rule;
     }
     const fix = annotations[`${FIX_ANNOTATION}.${base ?? rule.name}`] ?? annotations[FIX_ANNOTATION];
+    const ruleKinds = matchableKinds([rule]);
     rules.push({
       name: rule.name,
       rule,
@@ -66,6 +67,7 @@ export function compilePolicy(policy: KyvernoPolicy): CompileResult {
       ...(cel ? { cel } : {}),
       ...(base !== undefined ? { autogenOf: base } : {}),
       ...(fix !== undefined ? { fix } : {}),
+      ...(ruleKinds ? { kinds: ruleKinds } : {}),
     });
   });
   if (issues.length > 0) return { ok: false, issues };

@@ -17,6 +17,11 @@ export interface CompiledRule {
   readonly autogenOf?: string;
   /** Fix hint from `guardrail.dev/fix` on the rule's policy (`guardrail.dev/fix.<rule>` wins). */
   readonly fix?: string;
+  /**
+   * The kinds this rule can match, as CompiledPolicy.kinds for one rule (undefined: any kind may match): a
+   * Deployment request skips the Pod and CronJob rules of an autogen'd policy without running their match.
+   */
+  readonly kinds?: ReadonlySet<string>;
 }
 
 export interface CompiledPolicy {

@@ -7,7 +7,7 @@ import { evaluateCelRule } from './cel-policies/index.js';
 import type { CompiledPolicy, CompiledRule } from './compiled.js';
 import { andThen, isPromise, type MaybePromise } from './maybe-promise.js';
 import { buildRequestData, setDottedPath } from './context/index.js';
-import { findException, findPodSecurityExceptions } from './exceptions/index.js';
+import { findException, findPodSecurityExceptions, type ExceptionQuery } from './exceptions/index.js';
 import { ruleApplies } from './match/index.js';
 import { evaluatePodSecurityRule, type PodSecurityException } from './pod-security/index.js';
 import type { JsonObject, PolicyException } from './policy-types.js';
@@ -47,6 +47,19 @@ export async function evaluatePolicy(
   return evaluatePolicyNow(policy, input, deps, opts);
 }
 
+/** One policy's evaluation in progress (a plain record, so that no closure is made per policy per request). */
+interface PolicyRun {
+  policy: CompiledPolicy;
+  input: AdmissionInput;
+  deps: EngineDeps;
+  opts: EvaluateOptions;
+  results: RuleResult[];
+  resourceName: string;
+  baseData: JsonObject;
+  env: { now(): Date };
+  matchOpts: { policyNamespace?: string };
+}
+
 /** evaluatePolicy, synchronous when every rule that applies is (no context lookups): see maybe-promise.ts. */
 export function evaluatePolicyNow(
   policy: CompiledPolicy,
@@ -54,55 +67,72 @@ export function evaluatePolicyNow(
   deps: EngineDeps,
   opts: EvaluateOptions = {},
 ): MaybePromise<RuleResult[]> {
-  const results: RuleResult[] = [];
   const resource = input.object ?? input.oldObject;
-  const resourceName = String((resource?.metadata as JsonObject | undefined)?.name ?? input.name ?? '');
-  const baseData = opts.requestData ?? buildRequestData(input);
-  const env = envOf(deps);
-  // Built once per policy, not per rule: the webhook evaluates every rule of every policy per request.
-  const matchOpts = policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS;
+  const run: PolicyRun = {
+    policy,
+    input,
+    deps,
+    opts,
+    results: [],
+    resourceName: String((resource?.metadata as JsonObject | undefined)?.name ?? input.name ?? ''),
+    baseData: opts.requestData ?? buildRequestData(input),
+    env: envOf(deps),
+    // Built once per policy, not per rule: the webhook evaluates every rule of every policy per request.
+    matchOpts: policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS,
+  };
+  return runRules(run, 0);
+}
+
+function runRules(run: PolicyRun, start: number): MaybePromise<RuleResult[]> {
+  const { policy, input, deps, opts, results } = run;
   const rules = policy.rules;
-  /** Records one rule's outcome; true when applyRules: One stops the policy here. */
-  const record = (rule: CompiledRule, out: (Outcome & { exception?: string }) | undefined): boolean => {
-    if (!out) return false;
-    const result = resultOf(policy, rule, out.status, out.message);
-    if (out.exception !== undefined) result.exception = out.exception;
-    if (out.path !== undefined) result.path = out.path;
-    if (out.reason !== undefined) result.reason = out.reason;
-    if (out.status === 'fail') {
-      result.action = policy.actionFor(rule, input.namespace, input.namespaceLabels);
-      if (!policy.scored) result.status = 'warn';
+  // Subresource requests match by their parent kind, so only plain requests can skip a rule by its kinds.
+  const kind = input.subResource ? undefined : input.kind.kind;
+  for (let i = start; i < rules.length; i++) {
+    const rule = rules[i] as CompiledRule;
+    if (rule.kind !== 'validate') continue;
+    if (kind !== undefined && rule.kinds !== undefined && !rule.kinds.has(kind)) continue;
+    if (!ruleApplies(rule.rule, input, run.matchOpts).applies) continue;
+    const overrides = deps.values?.forResource(policy.name, run.resourceName, rule.autogenOf ?? rule.name) ?? NO_OVERRIDES;
+    let data = run.baseData;
+    if (overrides !== NO_OVERRIDES) for (const [k, v] of Object.entries(overrides)) data = setDottedPath(data, k, v);
+    const exQuery = opts.exceptions?.length ? exceptionQuery(run, rule, data) : undefined;
+    const exception = exQuery ? findException(opts.exceptions ?? [], exQuery) : undefined;
+    if (exception !== undefined) {
+      const skipped = resultOf(policy, rule, 'skip', `rule is skipped due to policy exception ${exception}`);
+      results.push(Object.assign(skipped, { reason: 'EXCEPTION', exception }));
+      continue;
     }
-    results.push(result);
-    return policy.applyRules === 'One' && (out.status === 'pass' || out.status === 'fail');
-  };
-  const from = (start: number): MaybePromise<RuleResult[]> => {
-    for (let i = start; i < rules.length; i++) {
-      const rule = rules[i] as CompiledRule;
-      if (rule.kind !== 'validate') continue;
-      const applies = ruleApplies(rule.rule, input, matchOpts);
-      if (!applies.applies) continue;
-      const overrides = deps.values?.forResource(policy.name, resourceName, rule.autogenOf ?? rule.name) ?? NO_OVERRIDES;
-      let data = baseData;
-      if (overrides !== NO_OVERRIDES) for (const [k, v] of Object.entries(overrides)) data = setDottedPath(data, k, v);
-      const exQuery = opts.exceptions?.length
-        ? { policyName: policy.name, ...(policy.namespace !== undefined ? { policyNamespace: policy.namespace } : {}), ruleName: rule.name, input, data, env, podSecurityRule: !!rule.rule.validate?.podSecurity }
-        : undefined;
-      const exception = exQuery ? findException(opts.exceptions ?? [], exQuery) : undefined;
-      if (exception !== undefined) {
-        const skipped = resultOf(policy, rule, 'skip', `rule is skipped due to policy exception ${exception}`);
-        results.push(Object.assign(skipped, { reason: 'EXCEPTION', exception }));
-        continue;
-      }
-      const psExceptions = exQuery && rule.rule.validate?.podSecurity ? findPodSecurityExceptions(opts.exceptions ?? [], exQuery) : undefined;
-      const out = evaluateRule(policy, rule, input, deps, { data, overrides, env, ...(psExceptions ? { psExceptions } : {}) });
-      // The rest of the policy continues once this rule's lookups are done.
-      if (isPromise(out)) return out.then((o) => (record(rule, o) ? results : from(i + 1)));
-      if (record(rule, out)) break;
-    }
-    return results;
-  };
-  return from(0);
+    const inputs: RuleInputs = { data, overrides, env: run.env };
+    if (exQuery && rule.rule.validate?.podSecurity) inputs.psExceptions = findPodSecurityExceptions(opts.exceptions ?? [], exQuery);
+    const out = evaluateRule(policy, rule, input, deps, inputs);
+    // The rest of the policy continues once this rule's lookups are done.
+    if (isPromise(out)) return out.then((o) => (recordOutcome(run, rule, o) ? results : runRules(run, i + 1)));
+    if (recordOutcome(run, rule, out)) break;
+  }
+  return results;
+}
+
+function exceptionQuery(run: PolicyRun, rule: CompiledRule, data: JsonObject): ExceptionQuery {
+  const q: ExceptionQuery = { policyName: run.policy.name, ruleName: rule.name, input: run.input, data, env: run.env, podSecurityRule: !!rule.rule.validate?.podSecurity };
+  if (run.policy.namespace !== undefined) q.policyNamespace = run.policy.namespace;
+  return q;
+}
+
+/** Records one rule's outcome; true when applyRules: One stops the policy here. */
+function recordOutcome(run: PolicyRun, rule: CompiledRule, out: RuleOutcome): boolean {
+  if (!out) return false;
+  const { policy, input } = run;
+  const result = resultOf(policy, rule, out.status, out.message);
+  if (out.exception !== undefined) result.exception = out.exception;
+  if (out.path !== undefined) result.path = out.path;
+  if (out.reason !== undefined) result.reason = out.reason;
+  if (out.status === 'fail') {
+    result.action = policy.actionFor(rule, input.namespace, input.namespaceLabels);
+    if (!policy.scored) result.status = 'warn';
+  }
+  run.results.push(result);
+  return policy.applyRules === 'One' && (out.status === 'pass' || out.status === 'fail');
 }
 
 /**
