@@ -18,15 +18,15 @@ export function validateAnyPatterns(s: RuleScope, patterns: unknown[], message: 
 }
 
 /**
- * The outcome validateAnyPatterns returns when the compiled checks of the (variable-free) patterns can
- * tell it passes: the first pattern that passes wins, so every earlier one must be known not to pass.
- * Undefined when they cannot tell or nothing passes (the interpreter then words the failure).
+ * The index validateAnyPattern reports as passing, when the compiled checks of the (variable-free)
+ * patterns can tell: the first pattern that passes wins, so every earlier one must be known not to pass.
+ * -1 when they cannot tell or nothing passes (the interpreter then words the failure).
  */
-export function fastAnyPatternPass(checks: readonly PatternCheck[], s: RuleScope): Outcome | undefined {
+export function fastAnyPatternIndex(checks: readonly PatternCheck[], target: unknown): number {
   for (let i = 0; i < checks.length; i++) {
-    const status = (checks[i] as PatternCheck)(s.target);
-    if (status === FAST_PASS) return outcome.pass(anyPatternPassMessage(s.rule.name, i));
-    if (status === FAST_UNKNOWN) return undefined;
+    const status = (checks[i] as PatternCheck)(target);
+    if (status === FAST_PASS) return i;
+    if (status === FAST_UNKNOWN) return -1;
   }
-  return undefined;
+  return -1;
 }

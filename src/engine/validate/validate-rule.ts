@@ -10,9 +10,9 @@ import type { MaybePromise } from '../maybe-promise.js';
 import { compilePatternCheck, FAST_PASS, validatePattern, type PatternCheck } from '../pattern/index.js';
 import type { Conditions, ContextEntry, ForEachValidation } from '../policy-types.js';
 import { containsVariableSyntax, substituteVariables } from '../variables/index.js';
-import { fastAnyPatternPass, validateAnyPatterns } from './any-pattern.js';
+import { fastAnyPatternIndex, validateAnyPatterns } from './any-pattern.js';
 import { validateForEach } from './foreach.js';
-import { denyFailMessage, passMessage, patternErrorMessage, patternFailMessage } from './messages.js';
+import { anyPatternPassMessage, denyFailMessage, passMessage, patternErrorMessage, patternFailMessage } from './messages.js';
 import { outcome, type Outcome } from './outcome.js';
 import type { RuleScope } from './scope.js';
 
@@ -82,9 +82,9 @@ function validateDeny(conditions: Conditions | undefined, s: RuleScope, message:
 interface PatternPlan {
   single: PatternCheck | undefined;
   any: PatternCheck[] | undefined;
-  /** passMessage of the last rule name seen (a block belongs to one rule). */
+  /** The pass messages (per anyPattern index) for the last rule name seen: a block belongs to one rule. */
   rule: string;
-  pass: string;
+  pass: string[];
 }
 
 const plans = new WeakMap<ValidationBlock, PatternPlan | null>();
@@ -101,24 +101,28 @@ function planOf(block: ValidationBlock): PatternPlan | null {
 function buildPlan(block: ValidationBlock): PatternPlan | null {
   if (block.pattern !== undefined) {
     if (containsVariableSyntax(block.pattern)) return null;
-    return { single: compilePatternCheck(block.pattern), any: undefined, rule: '', pass: '' };
+    return { single: compilePatternCheck(block.pattern), any: undefined, rule: '', pass: [] };
   }
   const any: unknown = block.anyPattern;
   if (!Array.isArray(any) || containsVariableSyntax(any)) return null;
-  return { single: undefined, any: any.map(compilePatternCheck), rule: '', pass: '' };
+  return { single: undefined, any: any.map(compilePatternCheck), rule: '', pass: [] };
 }
 
 /** The outcome for a block whose compiled checks say it passes; undefined to run the interpreter. */
 export function fastPatternPass(block: ValidationBlock, s: RuleScope): Outcome | undefined {
   const plan = planOf(block);
   if (plan === null) return undefined;
-  if (plan.any !== undefined) return fastAnyPatternPass(plan.any, s);
-  if (plan.single === undefined || plan.single(s.target) !== FAST_PASS) return undefined;
-  if (plan.rule !== s.rule.name || plan.pass === '') {
-    plan.rule = s.rule.name;
-    plan.pass = passMessage(s.rule.name);
+  let index = 0;
+  if (plan.any !== undefined) index = fastAnyPatternIndex(plan.any, s.target);
+  else if (plan.single === undefined || plan.single(s.target) !== FAST_PASS) return undefined;
+  if (index < 0) return undefined;
+  const name = s.rule.name;
+  if (plan.rule !== name) {
+    plan.rule = name;
+    plan.pass = [];
   }
-  return outcome.pass(plan.pass);
+  const message = (plan.pass[index] ??= plan.any === undefined ? passMessage(name) : anyPatternPassMessage(name, index));
+  return outcome.pass(message);
 }
 
 function validatePatterns(block: ValidationBlock, s: RuleScope, message: string | undefined): Outcome {
