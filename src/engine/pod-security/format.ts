@@ -16,8 +16,25 @@ export function formatFieldError(e: FieldError): string {
   return goError(e);
 }
 
+/** Re-rooted fields per kind: the same few fields fail on every request of a failing workload. */
+const rerooted = new Map<string, Map<string, string>>();
+
 /** Kyverno's convertChecks: every "spec" (controllers) and every "metadata" (all kinds) is re-rooted. */
 export function controllerField(field: string, kind: string): string {
+  let byField = rerooted.get(kind);
+  if (!byField) {
+    if (rerooted.size >= 100) rerooted.clear();
+    rerooted.set(kind, (byField = new Map()));
+  }
+  let f = byField.get(field);
+  if (f === undefined) {
+    if (byField.size >= 10_000) byField.clear();
+    byField.set(field, (f = reroot(field, kind)));
+  }
+  return f;
+}
+
+function reroot(field: string, kind: string): string {
   let f = field;
   if (TEMPLATE_KINDS.has(kind)) f = f.replaceAll('spec', 'spec.template.spec');
   else if (kind === 'CronJob') f = f.replaceAll('spec', 'spec.jobTemplate.spec.template.spec');

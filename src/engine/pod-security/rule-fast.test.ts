@@ -70,7 +70,7 @@ const wrap = (kind: string, pod: { metadata: Obj; spec: Obj }): Obj => {
 };
 const resources: Obj[] = [...data.resources];
 const r = rng(11);
-for (let i = 0; i < 600; i++) resources.push(wrap(['Pod', 'Deployment', 'CronJob', 'Service'][i % 4] as string, generatePod(r, [0, 0.05, 0.15, 0.4][i % 4] as number)));
+for (let i = 0; i < 400; i++) resources.push(wrap(['Pod', 'Deployment', 'CronJob', 'Service'][i % 4] as string, generatePod(r, [0, 0.05, 0.15, 0.4][i % 4] as number)));
 
 describe('fast evaluator = reference interpreter', () => {
   it(`finds the corpus' podSecurity rules and exceptions (${data.specs.length} rules, ${data.excludes.length} exceptions, ${data.resources.length} resources)`, () => {

@@ -4,6 +4,7 @@
  * and PolicyExceptions with `podSecurity` (https://kyverno.io/docs/writing-policies/exceptions/#pod-security-exemptions).
  */
 import { describe, expect, it } from 'vitest';
+import { evaluatePodSecurityRule } from './rule-handler.js';
 import { buildPolicySet, compilePolicy, evaluatePolicy, evaluatePolicySet, inputFromResource, type EngineDeps, type JsonObject, type KyvernoPolicy, type Rule } from '../index.js';
 
 const deps: EngineDeps = { now: () => new Date(Date.UTC(2025, 0, 1)) };
@@ -108,6 +109,19 @@ describe('around the checks', () => {
 
   it('DELETE requests produce no result', async () => {
     expect(await run(restricted, pod(podSpec()), { operation: 'DELETE' })).toEqual([]);
+  });
+
+  it('a rule without context entries is answered synchronously; one with them after loading', async () => {
+    const rule = { name: 'r', match: {}, validate: { podSecurity: { level: 'restricted', version: 'latest' } } } as unknown as Rule;
+    const input = inputFromResource(pod(podSpec(good)));
+    const inputs = { data: {}, deps, env: deps, overrides: {} };
+    const now = evaluatePodSecurityRule(rule, input, inputs);
+    expect(now).not.toBeInstanceOf(Promise);
+    expect(now).toMatchObject({ status: 'pass' });
+    const withContext = { ...rule, context: [{ name: 'x', variable: { value: 1 } }] } as unknown as Rule;
+    const later = evaluatePodSecurityRule(withContext, input, inputs);
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toMatchObject({ status: 'pass' });
   });
 });
 
