@@ -175,7 +175,7 @@ function scopeOf(rule: Rule, target: unknown): RuleScope {
 }
 
 describe.runIf(existsSync(corpus))('compiled pattern checks agree with the interpreter', () => {
-  const roots = [path.join(corpus, 'policies'), path.join(repo, 'policies'), path.join(repo, 'examples', 'pod-security')];
+  const roots = [path.join(corpus, 'policies'), path.join(corpus, 'kyverno-cli'), path.join(repo, 'policies'), path.join(repo, 'examples', 'pod-security')];
   const groups = loadGroups(roots);
   const totals = { checks: 0, answered: 0, interpPass: 0, fastPass: 0, blocks: 0, fastBlocks: 0, patterns: 0 };
   const mismatches: string[] = [];
