@@ -169,14 +169,19 @@ type RuleOutcome = (Outcome & { exception?: string }) | undefined;
 
 /** A throw inside a rule is a programmer error: it becomes the rule's error result, never the request's. */
 function evaluateRule(policy: CompiledPolicy, rule: CompiledRule, input: AdmissionInput, deps: EngineDeps, r: RuleInputs): MaybePromise<RuleOutcome> {
-  const internal = (err: unknown): RuleOutcome => ({ status: 'error', message: `rule ${rule.name} failed: ${err instanceof Error ? err.message : String(err)}`, reason: 'INTERNAL' });
   try {
     const out = evaluateRuleUnguarded(policy, rule, input, deps, r);
-    return isPromise(out) ? out.catch(internal) : out;
+    return isPromise(out) ? out.catch((err: unknown) => internalError(rule, err)) : out;
   } catch (err) {
-    return internal(err);
+    return internalError(rule, err);
   }
 }
+
+function internalError(rule: CompiledRule, err: unknown): RuleOutcome {
+  return { status: 'error', message: `rule ${rule.name} failed: ${err instanceof Error ? err.message : String(err)}`, reason: 'INTERNAL' };
+}
+
+const NO_PS_EXCEPTIONS: readonly PodSecurityException[] = Object.freeze([]);
 
 function evaluateRuleUnguarded(policy: CompiledPolicy, rule: CompiledRule, input: AdmissionInput, deps: EngineDeps, r: RuleInputs): MaybePromise<RuleOutcome> {
   if (rule.cel) {
@@ -190,7 +195,7 @@ function evaluateRuleUnguarded(policy: CompiledPolicy, rule: CompiledRule, input
   const v = rule.rule.validate ?? {};
   if (v.podSecurity) {
     const enforce = policy.actionFor(rule, input.namespace, input.namespaceLabels) === 'Enforce';
-    return evaluatePodSecurityRule(rule.rule, input, { data: r.data, deps, env: r.env, overrides: r.overrides, exceptions: r.psExceptions ?? [], enforce });
+    return evaluatePodSecurityRule(rule.rule, input, { data: r.data, deps, env: r.env, overrides: r.overrides, exceptions: r.psExceptions ?? NO_PS_EXCEPTIONS, enforce });
   }
   if (v.manifests || v.assert) {
     return { status: 'error', message: 'this validate rule type is not supported yet', reason: 'UNSUPPORTED' };
