@@ -32,6 +32,18 @@ describe.each([
     expect(Buffer.from(bytes.subarray(1000, 1012))).toEqual(b[0]);
   });
 
+  it('keeps every byte in place across many small blobs and large ones (writes are gathered)', async () => {
+    const h = await makeRepo();
+    const ctx: RepoContext = { ...h.repo.context, storage: wrap(h.storage) };
+    const sink = createPackSink(ctx);
+    const blobs = Array.from({ length: 400 }, (_, i) => randomBytes(i % 7 === 0 ? 1_500_000 : 3000 + i));
+    blobs.forEach((b, i) => sink.add(i.toString(16).padStart(64, '0'), 'data', [b.subarray(0, 12), b.subarray(12)], b.length, false));
+    const info = await sink.finish();
+    const bytes = Buffer.from(await h.storage.get(packKey(info.id)));
+    expect(readPackHeader(ctx, info.id, bytes)).toEqual(info.blobs);
+    info.blobs.forEach((e, i) => expect(bytes.subarray(e.offset, e.offset + e.length).equals(blobs[i] as Buffer)).toBe(true));
+  });
+
   it('fails the pack with a repository error when storing it fails, and leaves nothing behind', async () => {
     const h = await makeRepo();
     const storage = withFaults(wrap(h.storage), { putPrefix: 'data/', code: 'STORAGE_NO_SPACE' });

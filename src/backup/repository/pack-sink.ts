@@ -9,6 +9,8 @@ import type { BlobEntry, BlobType, PackInfo } from './pack.js';
 
 /** Blob bytes handed to the writer but not yet written; past this, room() waits (the writes are page-cache fast). */
 const WRITE_AHEAD = 4 * 1024 * 1024;
+/** Blob bytes gathered into one write: 10,000 small files were 10,000 writes, each with its promises. */
+const WRITE_BATCH = 1024 * 1024;
 
 /**
  * Where a backup's sealed blobs go, one pack at a time: `add` appends to the current pack, `finish` closes it
@@ -45,13 +47,23 @@ function createStreamedSink(ctx: RepoContext, openWriter: () => ObjectWriter): P
   const waiters: (() => void)[] = [];
   /** The current pack's writes, in order; a failed write fails the ones after it and the commit. */
   let chain: Promise<void> = Promise.resolve();
-  const enqueue = (w: ObjectWriter, parts: Uint8Array[], n: number): void => {
-    pending += n;
+  /** Parts not yet handed to the writer: small blobs go out together, one writev per ~1 MiB. */
+  let queued: Uint8Array[] = [];
+  let queuedBytes = 0;
+  const flush = (w: ObjectWriter): void => {
+    const [parts, n] = [queued, queuedBytes];
+    [queued, queuedBytes] = [[], 0];
     chain = chain.then(() => w.write(parts)).finally(() => {
       pending -= n;
       for (const wake of waiters.splice(0)) wake();
     });
     chain.catch(() => undefined);
+  };
+  const enqueue = (w: ObjectWriter, parts: Uint8Array[], n: number): void => {
+    pending += n;
+    queued.push(...parts);
+    queuedBytes += n;
+    if (queuedBytes >= WRITE_BATCH) flush(w);
   };
   return {
     get size() {
@@ -75,6 +87,7 @@ function createStreamedSink(ctx: RepoContext, openWriter: () => ObjectWriter): P
       const tail = packTail(ctx.keys.enc, blobs);
       hash.update(tail);
       enqueue(w, [tail], tail.length);
+      flush(w);
       const info: PackInfo = { id: hash.digest('hex'), size: size + tail.length, blobs };
       const written = chain;
       [writer, hash, blobs, size, chain] = [undefined, createHash('sha256'), [], 0, Promise.resolve()];
@@ -97,7 +110,7 @@ function createStreamedSink(ctx: RepoContext, openWriter: () => ObjectWriter): P
     },
     async abort() {
       const w = writer;
-      writer = undefined;
+      [writer, queued, queuedBytes] = [undefined, [], 0];
       await chain.catch(() => undefined);
       await w?.abort();
     },
