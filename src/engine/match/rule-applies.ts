@@ -65,15 +65,44 @@ export type CompiledRuleMatch = (s: MatchSubject) => RuleMatchOutcome;
 
 const APPLIES: RuleMatchOutcome = Object.freeze({ applies: true });
 
+/**
+ * The kinds of a match block that selects by plain kind names only (`any` or the legacy block; each filter
+ * has `resources.kinds` and nothing else; names without group, version, subresource or wildcards), else
+ * undefined. Such a block matches a plain request exactly when its kind is in the set: most rules look
+ * like this, and the set lookup replaces running every filter.
+ */
+function plainKindsOf(block: MatchResources | undefined): ReadonlySet<string> | undefined {
+  if (!block || block.all?.length) return undefined;
+  const legacy = block.roles?.length || block.clusterRoles?.length || block.subjects?.length;
+  const filters = block.any?.length ? block.any : legacy ? [] : block.resources ? [{ resources: block.resources }] : [];
+  if (filters.length === 0) return undefined;
+  const kinds = new Set<string>();
+  for (const f of filters) {
+    const extra = Object.keys(f).filter((k) => k !== 'resources');
+    const r = f.resources ?? {};
+    if (extra.some((k) => f[k as keyof typeof f] !== undefined)) return undefined;
+    if (Object.keys(r).some((k) => k !== 'kinds' && r[k as keyof typeof r] !== undefined)) return undefined;
+    if (!r.kinds?.length) return undefined;
+    for (const k of r.kinds) {
+      if (!/^[A-Za-z0-9]+$/.test(k)) return undefined;
+      kinds.add(k);
+    }
+  }
+  return kinds;
+}
+
 export function compileRuleMatch(rule: Rule, opts: MatchOptions = {}, memo = false): CompiledRuleMatch {
   const build = (b: MatchResources, ex: boolean): CompiledMatch => (memo ? compiledFor(b, ex) : compileMatch(b, ex));
   const match = build(rule.match ?? {}, false);
   const exclude = rule.exclude ? build(rule.exclude, true) : undefined;
   const ops = opts.applyWebhookDefaults && !listsOperations(rule.match) ? webhookDefaultOperations(rule) : undefined;
+  const plainKinds = plainKindsOf(rule.match);
   return (s) => {
     const pre = precheck(s, opts.policyNamespace);
     if (pre) return { applies: false, reason: pre };
     if (ops && !ops.includes(s.operation)) return { applies: false, reason: `operation ${s.operation} is not handled by this rule` };
+    // A plain kind in the set is a match without running the filters (a miss still runs them, for the reason).
+    if (plainKinds && !exclude && s.subresource === '' && plainKinds.has(s.gvk.kind)) return APPLIES;
     const m = match(s);
     if (!m.matched) return { applies: false, reason: m.reason ?? 'rule not matched' };
     const ex = exclude?.(s);
