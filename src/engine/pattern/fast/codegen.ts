@@ -11,10 +11,12 @@ import { isJsonMap, type JsonMap } from '../../anchors/index.js';
 import { compileMap, type PatternEntry } from '../compile-map.js';
 import { compileMapNode } from './compile.js';
 import { compileMetadataFallback, compileMetadataGuard } from './metadata.js';
-import { compileScalar, type ScalarCheck } from './scalar.js';
+import { compileScalar, literalStrings, type ScalarCheck } from './scalar.js';
 import type { PatternCheck } from './status.js';
 
 interface Gen {
+  /** Function names are unique per pattern (p<id>_n<k>), so CPU profiles tell patterns apart. */
+  prefix: string;
   fns: string[];
   scalars: ScalarCheck[];
   guards: Array<(r: JsonMap) => boolean>;
@@ -33,16 +35,20 @@ const isScalar = (v: unknown) => v === null || typeof v === 'string' || typeof v
 
 /** Adds the function for `pattern` and returns its name. */
 function node(g: Gen, pattern: unknown): string {
-  const name = `n${g.fns.length}`;
+  const index = g.fns.length;
+  const name = `${g.prefix}${index}`;
   g.fns.push(''); // reserve the slot: children are numbered after their parent
   let body: string;
   if (isJsonMap(pattern)) body = mapBody(g, pattern);
   else if (Array.isArray(pattern)) body = arrayBody(g, pattern);
   else if (isScalar(pattern)) {
     const c = `S[${g.scalars.push(compileScalar(pattern)) - 1}]`;
-    body = `if (!Array.isArray(r)) return ${c}(r) ? 0 : 2; for (let i = 0; i < r.length; i++) if (!${c}(r[i])) return 2; return 0;`;
+    // A string value against literal words is a string comparison: written out, without the call.
+    const words = literalStrings(pattern);
+    const inline = words !== undefined && words.length <= 8 ? `if (typeof r === "string") return ${words.map((w) => `r === ${q(w)}`).join(' || ')} ? 0 : 2; ` : '';
+    body = `${inline}if (!Array.isArray(r)) return ${c}(r) ? 0 : 2; for (let i = 0; i < r.length; i++) if (!${c}(r[i])) return 2; return 0;`;
   } else body = 'return 2;';
-  g.fns[Number(name.slice(1))] = `function ${name}(r) { ${body} }`;
+  g.fns[index] = `function ${name}(r) { ${body} }`;
   return name;
 }
 
@@ -105,10 +111,13 @@ for (let i = 0; i < ${count}; i++) { const s = ${call}; if (s === 0) applied++; 
 if (unknown) return 3; return applied === 0 && skipped ? 1 : 0;`;
 }
 
+let generated = 0;
+
 export function generatePatternCheck(pattern: unknown): PatternCheck | undefined {
-  const g: Gen = { fns: [], scalars: [], guards: [], rewritten: [] };
+  const id = ++generated;
+  const g: Gen = { prefix: `p${id}_n`, fns: [], scalars: [], guards: [], rewritten: [] };
   const root = node(g, pattern);
-  const source = `"use strict";\n${g.fns.join('\n')}\nreturn ${root};`;
+  const source = `"use strict";\n${g.fns.join('\n')}\nreturn ${root};\n//# sourceURL=guardrail-pattern-${id}.js`;
   try {
     // Generated from the pattern's structure only: keys are JSON string literals, values are passed in.
     return new Function('H', 'S', 'G', 'X', source)(Object.hasOwn, g.scalars, g.guards, g.rewritten) as PatternCheck;

@@ -45,6 +45,16 @@ function holds(value: unknown, c: Condition): boolean {
   return compare(value, c.low) && compare(value, c.high);
 }
 
+/**
+ * The strings a string value must equal for a pattern made only of literal words (the pattern itself
+ * included, as checkValue compares it first); undefined for patterns with operators or wildcards.
+ */
+export function literalStrings(pattern: unknown): string[] | undefined {
+  if (typeof pattern !== 'string') return undefined;
+  const words = literalWords(compileStringPattern(pattern));
+  return words === undefined ? undefined : [pattern, ...words];
+}
+
 function compileString(pattern: string): ScalarCheck {
   const alternatives = compileStringPattern(pattern);
   const words = literalWords(alternatives);
