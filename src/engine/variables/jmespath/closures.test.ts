@@ -10,6 +10,8 @@ const data = {
   nested: [[1, [2]], [3], 4],
   m: { k1: { v: 1 }, k2: { v: 2 }, k3: 'x' },
   element: { name: 'c', securityContext: { capabilities: { drop: ['all'] } } },
+  'we"ird': { 'x\ny': 1, '\u2028': 2 },
+  own: { constructor: 'mine', u: undefined },
 };
 
 // Node kinds and edge cases the corpus may not hold: slices (strings too), value and filter projections,
@@ -27,6 +29,9 @@ const EXPRESSIONS = [
   'let $x = a.n in $x', 'nums[0] + nums[1]', '-nums[0]', 'keys(m)', 'values(m)[?v].v', 'contains(names, `"a"`)',
   'a.list[0].x.y', 'a.list.x', 'a.s[0]', 'a.nope[0]', 'a.nope[0:1]', 'a.list[0].{x: x}', 'not_null(nope, a.n)',
   "split('a,b', ',')", "items(m, 'k', 'v')[0].k", 'to_number(a.s)', 'abs(a.s)', 'length(a.list, a.list)',
+  // Field paths are generated code: names that Object.prototype has, quotes, line breaks, own undefined.
+  'a.constructor', 'a.toString', 'a."__proto__"', 'a.hasOwnProperty.x', 'own.constructor', 'own.u', 'own.u.v',
+  '"we\\"ird"."x\\ny"', '"we\\"ird"."\\u2028"', '"we\\"ird".nope', 'a.list[0].constructor', 'a.list[].constructor',
 ];
 
 type Outcome = { value: unknown } | { error: string };

@@ -6,6 +6,7 @@
  * A node this file does not know (let/variables, arithmetic) makes the whole expression uncompiled:
  * compile.ts then keeps the interpreter for it.
  */
+import { fieldPath, plainPath } from './field-paths.js';
 import { isFalse, strictDeepEqual } from './library-semantics.js';
 import { functionCaller, setInterpreterRoot, sliceOf } from './runtime.js';
 
@@ -204,6 +205,8 @@ const compilers: Record<string, NodeCompiler> = {
 
 /** The closure for `node`, or undefined when some node of it is not compiled. */
 export function compileNode(node: AstNode): Fn | undefined {
+  const path = fieldPath(node);
+  if (path) return plainPath(path);
   const compiler = Object.hasOwn(compilers, node.type) ? compilers[node.type] : undefined;
   return compiler ? compiler(node) : undefined;
 }

@@ -12,9 +12,13 @@
  */
 import { KeyNotFoundError } from '../errors.js';
 import { compileNode, type AstNode, type Fn } from './closures.js';
+import { fieldPath, kyvernoPath } from './field-paths.js';
 import { isFalse } from './library-semantics.js';
 
 let live = true;
+const setLive = (value: boolean): void => {
+  live = value;
+};
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -93,6 +97,8 @@ function stopped(plain: Fn): Fn {
 
 /** The node compiled with the unknown-key check; undefined when some node is not compiled. */
 export function compileChain(node: AstNode): Fn | undefined {
+  const path = fieldPath(node);
+  if (path) return kyvernoPath(path, setLive);
   switch (node.type) {
     case 'Field':
       return field(node.name as string);

@@ -1,0 +1,59 @@
+/**
+ * Chains of plain fields (`request.object.metadata.name`, `securityContext.capabilities.add`) become one
+ * generated function each. Closures shared by every field of every expression see many property names
+ * at one load site, which V8 then reads through its slow generic lookup; a generated function per path
+ * has its own sites, each seeing one name. The names go into the source as JSON string literals only.
+ *
+ * Semantics are those of closures.ts (`plainPath`: a field of a non-object is null, a null stops the
+ * chain) and of kyverno-chain.ts (`kyvernoPath`: a key the object lacks throws KeyNotFoundError, and
+ * the walk stops at non-objects and nulls).
+ */
+import { KeyNotFoundError } from '../errors.js';
+import type { AstNode, Fn } from './closures.js';
+
+/** The field names of a chain of Subexpressions over Fields, or undefined for any other shape. */
+export function fieldPath(node: AstNode): string[] | undefined {
+  if (node.type === 'Field') return [node.name as string];
+  if (node.type !== 'Subexpression') return undefined;
+  const right = node.right as AstNode;
+  if (right.type !== 'Field') return undefined;
+  const left = fieldPath(node.left as AstNode);
+  return left && [...left, right.name as string];
+}
+
+const NOT_RECORD = 'x === null || typeof x !== "object" || Array.isArray(x)';
+
+type Factory = (...deps: unknown[]) => Fn;
+
+function generate(body: string, deps: Record<string, unknown>): Fn {
+  // The source holds only JSON string literals (the field names) and fixed text.
+  const factory = new Function(...Object.keys(deps), `return function path(v) {\n${body}\n};`) as Factory;
+  return factory(...Object.values(deps));
+}
+
+/** JMESPath's field chain: null for a field of anything but an object, null stops. */
+export function plainPath(names: string[]): Fn {
+  let body = 'let x = v;\n';
+  for (const name of names) {
+    body += `if (${NOT_RECORD}) return null;\nx = x[${JSON.stringify(name)}] ?? null;\n`;
+  }
+  return generate(`${body}return x;`, {});
+}
+
+/**
+ * The same chain with Kyverno's unknown-key error. Own-key test: a defined value of a JSON object is its
+ * own unless Object.prototype has the name (constructor, toString...), so only those names, and
+ * undefined values, pay for Object.hasOwn.
+ */
+export function kyvernoPath(names: string[], setLive: (live: boolean) => void): Fn {
+  let body = 'let x = v;\n';
+  names.forEach((name, i) => {
+    const key = JSON.stringify(name);
+    const missing = name in Object.prototype ? `!hasOwn(x, ${key})` : `x[${key}] === undefined && !hasOwn(x, ${key})`;
+    body += `if (${NOT_RECORD}) { setLive(false); return null; }\n`;
+    body += `if (${missing}) throw new KeyNotFoundError(${key});\n`;
+    body += `x = x[${key}] ?? null;\n`;
+    if (i < names.length - 1) body += 'if (x === null) { setLive(false); return null; }\n';
+  });
+  return generate(`${body}setLive(true);\nreturn x;`, { hasOwn: Object.hasOwn, setLive, KeyNotFoundError });
+}
