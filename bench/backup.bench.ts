@@ -2,7 +2,9 @@
  * `npm run bench:backup`: guardrail's repository against restic on a generated mixed dataset (default 1 GiB;
  * BENCH_SIZE_MB to change). Reports backup and restore throughput ratios, repository size ratio and peak
  * memory (max RSS from /usr/bin/time). Goals: >= 1.0x restic throughput, size within 5%, peak <= 256 MB.
- * Guardrail runs as users run it: `bin/guardrail.js repo ...`, default glibc malloc settings.
+ * Guardrail runs as users run it: `bin/guardrail.js repo ...`, default glibc malloc settings, compiled: the bench
+ * builds dist/ first and pins bin/guardrail.js to it (GUARDRAIL_USE_DIST=1), so another edit under src/ during
+ * the run cannot switch the CLI to tsx halfway (~60 MB more RSS). BENCH_TSX=1 measures the tsx path instead.
  * Each tool runs BENCH_RUNS times (default 3), alternating, so load from other processes hits both alike;
  * the table shows medians, and CPU seconds (user + sys), which a busy machine disturbs less than wall time.
  * Needs restic (Debian: apt-get install -y restic) and /usr/bin/time (Debian: time).
@@ -125,6 +127,13 @@ function compressionTable(sample: Buffer): void {
 
 const fmt = (r: Run | undefined): string => (r ? `${r.seconds.toFixed(1)} s (cpu ${r.cpuSeconds.toFixed(1)} s, ${r.maxRssMb.toFixed(0)} MB)` : '-');
 
+/** Compiles src/ to dist/; type errors elsewhere in the tree still emit, so only a missing CLI is fatal. */
+function build(): void {
+  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) console.log(`build reported errors (emitted anyway):\n${r.stdout.slice(0, 1000)}`);
+  if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('no dist/cli/main.js after the build');
+}
+
 async function main(): Promise<void> {
   const restic = spawnSync('restic', ['version'], { encoding: 'utf8' });
   if (restic.status !== 0) throw new Error('restic not found: apt-get install -y restic');
@@ -133,8 +142,11 @@ async function main(): Promise<void> {
   await dataset(data);
   const bytes = await du(data);
   compressionTable(Buffer.concat([randomBytes(16 * MiB), text(32 * MiB, 1)]));
+  const tsx = process.env.BENCH_TSX === '1';
+  if (!tsx) build();
   const work = await mkdtemp(join(tmpdir(), 'gr-bench-'));
-  const env = { GUARDRAIL_REPO_PASSWORD: password, RESTIC_PASSWORD: password, GUARDRAIL_TRUST_DIR: join(work, 'trust') };
+  const env = { GUARDRAIL_REPO_PASSWORD: password, RESTIC_PASSWORD: password, GUARDRAIL_TRUST_DIR: join(work, 'trust'), GUARDRAIL_USE_DIST: tsx ? '0' : '1' };
+  console.log(`guardrail: ${tsx ? 'TypeScript sources through tsx' : 'compiled dist/'}`);
   const gr = [join(root, 'bin', 'guardrail.js'), 'repo'];
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
   const all = { ob: [] as Run[], or: [] as Run[], rb: [] as Run[], rr: [] as Run[] };
