@@ -3,9 +3,10 @@
  * current value and the root (`$`) that does exactly what the library's TreeInterpreter.visit does for
  * that node (dist/index.mjs of @jmespath-community/jmespath 1.3): same null propagation, projections
  * that drop nulls, truthiness, comparisons, and function calls with the library's checks and errors.
- * A node this file does not know (let/variables, arithmetic) makes the whole expression uncompiled:
+ * A node this file does not know (let/variables) makes the whole expression uncompiled:
  * compile.ts then keeps the interpreter for it.
  */
+import { binaryOperation, unaryOperation } from './arithmetic.js';
 import { fieldPath, plainPath } from './field-paths.js';
 import { isFalse, strictDeepEqual } from './library-semantics.js';
 import { functionCaller, setInterpreterRoot, sliceOf } from './runtime.js';
@@ -196,6 +197,15 @@ const compilers: Record<string, NodeCompiler> = {
     return cond && yes && no && ((v, root) => (isFalse(cond(v, root)) ? no(v, root) : yes(v, root)));
   },
   Function: functionCall,
+  Arithmetic: (node) => {
+    const op = binaryOperation(node.operator as string);
+    return op && pair(node, (l, r) => (v, root) => op(l(v, root), r(v, root)));
+  },
+  Unary: (node) => {
+    const op = unaryOperation(node.operator as string);
+    const operand = compileNode(child(node, 'operand'));
+    return op && operand && ((v, root) => op(operand(v, root)));
+  },
   // The interpreter hands functions a fresh `{ expref: true, ...child }` node to evaluate themselves.
   ExpressionReference: (node) => {
     const c = child(node, 'child');
