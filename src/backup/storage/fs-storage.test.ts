@@ -64,4 +64,15 @@ describe('filesystem object writer', () => {
     expect(await readdir(join(root, '.tmp'))).toEqual([]);
     await rm(root, { recursive: true, force: true });
   });
+
+  it('writes more parts in one call than one writev takes (IOV_MAX is 1024 on Linux)', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gr-fs-'));
+    const s = createFsStorage({ root });
+    const w = s.openWriter?.();
+    const parts = Array.from({ length: 3000 }, (_, i) => new Uint8Array([i & 0xff, i >> 8]));
+    await w?.write(parts);
+    await w?.commit('data/02/many');
+    expect(Buffer.from(await s.get('data/02/many'))).toEqual(Buffer.concat(parts));
+    await rm(root, { recursive: true, force: true });
+  });
 });
