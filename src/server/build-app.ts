@@ -73,7 +73,10 @@ export function buildApp(opts: AppOptions): GuardrailApp {
   installErrorHandler(app, opts.logger);
   const now = opts.now ?? (() => new Date());
   const lookups = opts.lookups ?? {};
-  const engineDeps = (): EngineDeps => ({ ...lookups, now });
+  // One deps object for the app's life (the lookups and the clock never change): a fresh one per request
+  // cost a spread with a new key and a WeakMap entry for the engine's per-deps view of the clock.
+  const deps: EngineDeps = Object.assign({}, lookups, { now });
+  const engineDeps = (): EngineDeps => deps;
   registerAdmissionRoutes(
     app,
     {
