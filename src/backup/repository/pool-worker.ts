@@ -6,11 +6,13 @@ import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { blobId, encodeBlob } from './blob-codec.js';
 import { createChunker, forEachChunk } from './chunker.js';
+import { createFileWriter } from './file-writer.js';
 import { createUnpacker } from './unpack.js';
 import { toWire } from './worker-protocol.js';
 import { createYoungGc } from './young-gc.js';
 import type { BlobKeys } from './blob-codec.js';
-import type { FilesEvent, FilesResult, FilesTask, FromWorker, PoolTask, ToWorker, UnpackTask, WorkerInit } from './worker-protocol.js';
+import type { FileWriter } from './file-writer.js';
+import type { FilesEvent, FilesResult, FilesTask, FromWorker, PoolTask, ToWorker, UnpackTask, WorkerInit, WriteTask } from './worker-protocol.js';
 import type { MessagePort } from 'node:worker_threads';
 
 /** Chunks below this are sealed without asking whether they are new: a round trip costs more than they do. */
@@ -70,8 +72,27 @@ function unpack(body: UnpackTask): { bytes: number } {
   return unpacker.unpack(body);
 }
 
+let writer: FileWriter | undefined;
+/** Blobs written here arrive in buffers of their own, dead once written: collected every few MiB. */
+const written = createYoungGc(4 * 1024 * 1024);
+
+function write(body: WriteTask): { bytes: number } {
+  writer ??= createFileWriter({ creates: body.creates });
+  let bytes = 0;
+  try {
+    for (const it of body.items) {
+      bytes += writer.write(it.data, it.targets);
+      written(it.data.length);
+    }
+  } finally {
+    writer.done();
+  }
+  return { bytes };
+}
+
 async function run(task: number, body: PoolTask): Promise<unknown> {
   if (body.kind === 'files') return backupFiles(task, body);
+  if (body.kind === 'write') return write(body);
   return unpack(body);
 }
 

@@ -5,6 +5,7 @@ import { packKey } from './pack.js';
 import { createProgress } from './progress.js';
 import { packRuns, planRestore } from './restore-plan.js';
 import { findSnapshot } from './snapshots.js';
+import { createRestoreWriter } from './restore-writer.js';
 import { createUnpacker } from './unpack.js';
 import { createWorkerPool, fromWire } from './worker-pool.js';
 import { toWire } from './worker-protocol.js';
@@ -12,6 +13,7 @@ import { createYoungGc } from './young-gc.js';
 import type { RepoContext } from './context.js';
 import type { ProgressCounter, ProgressSink } from './progress.js';
 import type { Wanted } from './restore-plan.js';
+import type { RestoreWriter } from './restore-writer.js';
 import type { TreeNode } from './snapshot.js';
 import type { WorkerPool } from './worker-pool.js';
 import type { UnpackTask } from './worker-protocol.js';
@@ -26,6 +28,11 @@ export interface RestoreOptions {
    * each thread's allocator arena grows by ~50 MB under blob-sized buffers; more cores may pay for workers.
    */
   readonly workers?: number;
+  /**
+   * The main thread opens blobs and one worker writes them (see restore-writer.ts). Default: on for restores
+   * of 64 MiB or more when `workers` is not given (1 GiB on 2 cores: ~30% faster, ~20 MB more peak memory).
+   */
+  readonly writer?: boolean;
 }
 
 /**
@@ -35,6 +42,8 @@ export interface RestoreOptions {
 const SLOTS = 3;
 const INLINE_SLOTS = 2;
 const SLOT_SLACK = 64 * 1024;
+/** Restores at least this large (by default) write files on a writer thread while the main thread opens blobs. */
+const WRITER_AFTER_BYTES = 64 * 1024 * 1024;
 /** Bytes opened on the main thread between minor collections. */
 const YOUNG_GC_BYTES = 8 * 1024 * 1024;
 /** Metadata calls at once. */
@@ -84,7 +93,15 @@ async function readRange(ctx: RepoContext, key: string, base: number, into: Uint
 }
 
 /** Reads each pack range once and hands it to a worker (or the inline unpacker), a few ranges at a time. */
-async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted>>, pool: WorkerPool | undefined, creates: boolean, progress: ProgressCounter): Promise<void> {
+/** Who opens and writes: workers (`pool`), the main thread with a writer thread (`writer`), or the main thread. */
+interface Mode {
+  readonly pool?: WorkerPool | undefined;
+  readonly writer?: RestoreWriter | undefined;
+  /** Files with content are created at their first write (the plan created only empty ones). */
+  readonly creates: boolean;
+}
+
+async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted>>, { pool, writer, creates }: Mode, progress: ProgressCounter): Promise<void> {
   // Synchronous writes: tried with libuv's threads writing while the next blobs are opened, it cost more CPU
   // and memory than it saved (1 GiB: 7.4-9.2 s of CPU against 4.4-5.8 s).
   // Files with content are created by the inline unpacker (it sees every range) unless workers write them.
@@ -110,6 +127,10 @@ async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted
         await readRange(ctx, packKey(pack), base, bytes);
         const blobs = run.map((w) => ({ id: w.entry.id, offset: w.entry.offset, length: w.entry.length, raw: w.entry.raw, z: w.entry.z, targets: w.targets }));
         const task: UnpackTask = { kind: 'unpack', pack, base, bytes, blobs };
+        if (writer) {
+          youngGc((await writer.range(inline.decode, task)) + bytes.length);
+          return;
+        }
         const done = pool ? await (await pool.submit<{ bytes: number }>(task)).result : inline.unpack(task);
         if (!pool) youngGc(done.bytes + bytes.length);
         progress.add(0, done.bytes);
@@ -122,6 +143,7 @@ async function unpackAll(ctx: RepoContext, packs: Map<string, Map<string, Wanted
     }
   }
   await Promise.all(running);
+  await writer?.drain().catch((err: unknown) => void (failure ??= err instanceof RepoError ? err : fromWire(toWire(err))));
   if (failure) throw failure;
 }
 
@@ -130,14 +152,17 @@ export async function restore(ctx: RepoContext, ref: string, target: string, opt
   const snap = await findSnapshot(ctx, ref);
   const index = await loadIndex(ctx);
   const progress = createProgress('restore', opts.onProgress, snap.snapshot.summary.bytes);
-  const workers = opts.workers ?? 0;
+  const withWriter = opts.writer ?? (opts.workers === undefined && snap.snapshot.summary.bytes >= WRITER_AFTER_BYTES);
+  const workers = withWriter ? 1 : (opts.workers ?? 0);
   // Workers start while the walk creates folders and files.
   const pool = workers <= 0 ? undefined : createWorkerPool({ enc: ctx.keys.enc, id: ctx.keys.id, chunkerSeed: ctx.keys.chunker, chunker: ctx.config.chunker, compression: ctx.config.compression }, workers);
   try {
     await mkdir(target, { recursive: true });
-    const plan = await planRestore(ctx, index, snap.snapshot.tree, target, pool !== undefined);
+    const creates = pool === undefined || withWriter;
+    const plan = await planRestore(ctx, index, snap.snapshot.tree, target, !creates);
     const ready = pool ? await pool.ready.then(() => pool, () => undefined) : undefined;
-    await unpackAll(ctx, plan.packs, ready, pool === undefined, progress);
+    const mode: Mode = withWriter ? { writer: ready && createRestoreWriter(ready, (n) => progress.add(0, n)), creates } : { pool: ready, creates };
+    await unpackAll(ctx, plan.packs, mode, progress);
     progress.add(plan.files, 0);
     // Files and links first, then folders deepest first: creating children changes a folder's times.
     const asRoot = process.getuid?.() === 0;

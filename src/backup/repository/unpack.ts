@@ -1,50 +1,18 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { decodeBlob } from './blob-codec.js';
+import { createFileWriter } from './file-writer.js';
 import type { BlobKeys } from './blob-codec.js';
 import type { CompressionChoice } from './compression.js';
+import type { FileWriterOptions } from './file-writer.js';
 import type { UnpackTask } from './worker-protocol.js';
 
-/** Restored files kept open at once while one pack range is written. */
-const OPEN_FILES = 64;
-
-export interface UnpackerOptions {
-  /**
-   * The unpacker creates each file at its first write (the restore plan created only empty ones): one open per
-   * small file instead of a create, a close and a reopen. Only for a single unpacker that sees every range.
-   */
-  readonly creates?: boolean;
-}
+export type { FileWriterOptions as UnpackerOptions } from './file-writer.js';
 
 /**
- * Opens the blobs of a pack range and writes each to every place it belongs, with positional writes into
- * files the restore created beforehand. Synchronous: it runs on the main thread (the next range is read
- * meanwhile) or on a worker thread.
+ * Opens the blobs of a pack range and writes each to every place it belongs, with positional writes into the
+ * restored files. Synchronous: it runs on the main thread (the next range is read meanwhile) or on a worker.
  */
-export function createUnpacker(keys: BlobKeys, compression: CompressionChoice, opts: UnpackerOptions = {}) {
-  const fds = new Map<string, number>();
-  const created = new Set<string>();
-  const openFile = (path: string): number => {
-    if (!opts.creates || created.has(path)) return openSync(path, 'r+');
-    // 'wx': an existing file is never overwritten.
-    const fd = openSync(path, 'wx', 0o600);
-    created.add(path);
-    return fd;
-  };
-  const fdOf = (path: string): number => {
-    let fd = fds.get(path);
-    if (fd !== undefined) {
-      fds.delete(path);
-    } else {
-      fd = openFile(path);
-      if (fds.size >= OPEN_FILES) {
-        const [oldest, ofd] = fds.entries().next().value as [string, number];
-        fds.delete(oldest);
-        closeSync(ofd);
-      }
-    }
-    fds.set(path, fd);
-    return fd;
-  };
+export function createUnpacker(keys: BlobKeys, compression: CompressionChoice, opts: FileWriterOptions = {}) {
+  const files = createFileWriter(opts);
   const decode = (body: Omit<UnpackTask, 'kind'>, b: UnpackTask['blobs'][number]): Buffer => {
     const data = decodeBlob(keys, compression, b, body.bytes.subarray(b.offset - body.base, b.offset - body.base + b.length), false);
     if (typeof data === 'string') {
@@ -56,27 +24,18 @@ export function createUnpacker(keys: BlobKeys, compression: CompressionChoice, o
   };
   const write = (body: Omit<UnpackTask, 'kind'>): { bytes: number } => {
     let bytes = 0;
-    for (const b of body.blobs) {
-      const data = decode(body, b);
-      for (const [path, pos] of b.targets) {
-        const fd = fdOf(path);
-        for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off, pos + off);
-        bytes += data.length;
-      }
-    }
+    for (const b of body.blobs) bytes += files.write(decode(body, b), b.targets);
     return { bytes };
   };
-  const closeAll = (): void => {
-    for (const fd of fds.values()) closeSync(fd);
-    fds.clear();
-  };
   return {
+    /** Opens one blob of a range (auth tag, decompression) without writing it. */
+    decode,
     /** Files are closed when the range is done (or fails), so none stays open after an error. */
     unpack(body: Omit<UnpackTask, 'kind'>): { bytes: number } {
       try {
         return write(body);
       } finally {
-        closeAll();
+        files.done();
       }
     },
   };

@@ -27,7 +27,15 @@ export interface UnpackTask {
   readonly blobs: { id: string; offset: number; length: number; raw: number; z: boolean; targets: [path: string, pos: number][] }[];
 }
 
-export type PoolTask = FilesTask | UnpackTask;
+/** Write blobs the main thread opened (a restore's writer thread): each item's bytes to its places. */
+export interface WriteTask {
+  readonly kind: 'write';
+  /** Files are created at their first write (see file-writer.ts); the worker is the restore's only writer. */
+  readonly creates: boolean;
+  readonly items: { readonly data: Uint8Array; readonly targets: [path: string, pos: number][] }[];
+}
+
+export type PoolTask = FilesTask | UnpackTask | WriteTask;
 
 export interface FilesResult {
   readonly files: { ids: string[]; read: number }[];
