@@ -23,9 +23,10 @@ export { loadBlob, loadTree } from './load-blob.js';
 export interface RestoreOptions {
   readonly onProgress?: ProgressSink;
   /**
-   * Worker threads that open blobs and write files. Default 0: the main thread does it, reading the next pack
-   * range meanwhile. Measured on 2 cores (1 GiB): as fast as 2 workers, and ~120 MB less peak memory, since
-   * each thread's allocator arena grows by ~50 MB under blob-sized buffers; more cores may pay for workers.
+   * Worker threads that open blobs and write files. Default: none; the main thread opens blobs, reading the next
+   * pack range meanwhile (and hands them to a writer thread, see `writer`). Measured on 2 cores (1 GiB): 2
+   * workers were no faster and took ~75-120 MB more peak memory (each thread's allocator arena grows under
+   * blob-sized buffers); more cores may pay for workers. 0: the main thread also writes.
    */
   readonly workers?: number;
   /**
