@@ -111,16 +111,28 @@ for (let i = 0; i < ${count}; i++) { const s = ${call}; if (s === 0) applied++; 
 if (unknown) return 3; return applied === 0 && skipped ? 1 : 0;`;
 }
 
-let generated = 0;
+type Factory = (hasOwn: typeof Object.hasOwn, scalars: unknown[], guards: unknown[], rewritten: unknown[]) => PatternCheck;
+
+/**
+ * Generated sources by text: patterns of the same structure (the same check in many policies, a Pod rule
+ * and its autogen'd twin in 300 copies) share one compiled factory, so V8 parses, stores and optimizes
+ * their code once; each call of the factory binds that pattern's own scalars and guards. Bounded.
+ */
+const factories = new Map<string, Factory>();
+const FACTORY_LIMIT = 5_000;
 
 export function generatePatternCheck(pattern: unknown): PatternCheck | undefined {
-  const id = ++generated;
-  const g: Gen = { prefix: `p${id}_n`, fns: [], scalars: [], guards: [], rewritten: [] };
+  const g: Gen = { prefix: 'n', fns: [], scalars: [], guards: [], rewritten: [] };
   const root = node(g, pattern);
-  const source = `"use strict";\n${g.fns.join('\n')}\nreturn ${root};\n//# sourceURL=guardrail-pattern-${id}.js`;
+  const source = `"use strict";\n${g.fns.join('\n')}\nreturn ${root};\n//# sourceURL=guardrail-pattern.js`;
   try {
-    // Generated from the pattern's structure only: keys are JSON string literals, values are passed in.
-    return new Function('H', 'S', 'G', 'X', source)(Object.hasOwn, g.scalars, g.guards, g.rewritten) as PatternCheck;
+    let factory = factories.get(source);
+    if (!factory) {
+      // Generated from the pattern's structure only: keys are JSON string literals, values are passed in.
+      factory = new Function('H', 'S', 'G', 'X', source) as Factory;
+      if (factories.size < FACTORY_LIMIT) factories.set(source, factory);
+    }
+    return factory(Object.hasOwn, g.scalars, g.guards, g.rewritten);
   } catch {
     return undefined;
   }

@@ -25,9 +25,19 @@ const NOT_RECORD = 'x === null || typeof x !== "object" || Array.isArray(x)';
 
 type Factory = (...deps: unknown[]) => Fn;
 
+/** Factories by source: the same path in many expressions (and many policies) is parsed and optimized once. */
+const factories = new Map<string, Factory>();
+const FACTORY_LIMIT = 5_000;
+
 function generate(body: string, deps: Record<string, unknown>): Fn {
-  // The source holds only JSON string literals (the field names) and fixed text.
-  const factory = new Function(...Object.keys(deps), `return function path(v) {\n${body}\n};`) as Factory;
+  const names = Object.keys(deps);
+  const key = `${names.join(',')}\n${body}`;
+  let factory = factories.get(key);
+  if (!factory) {
+    // The source holds only JSON string literals (the field names) and fixed text.
+    factory = new Function(...names, `return function path(v) {\n${body}\n};`) as Factory;
+    if (factories.size < FACTORY_LIMIT) factories.set(key, factory);
+  }
   return factory(...Object.values(deps));
 }
 
