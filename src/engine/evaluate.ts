@@ -215,8 +215,12 @@ function evaluateRuleUnguarded(policy: CompiledPolicy, rule: CompiledRule, input
   if (feValues) scope.foreachValues = feValues;
   const block = blockOf(rule);
   const oldObject = input.oldObject;
-  return andThen(validateBlock(block, scope, v.message), (out) => {
-    if (out.status !== 'fail' || !isPatternRule || input.operation !== 'UPDATE' || !oldObject || v.allowExistingViolations === false) return out;
+  const res = validateBlock(block, scope, v.message);
+  // Only a pattern rule on UPDATE may look at the old object: every other request returns the outcome as
+  // it is, without a continuation (a closure per rule per request).
+  if (!isPatternRule || input.operation !== 'UPDATE' || !oldObject || v.allowExistingViolations === false) return res;
+  return andThen(res, (out) => {
+    if (out.status !== 'fail') return out;
     const old = validateBlock(block, { ...scope, target: oldObject, data: setDottedPath(r.data, 'request.object', oldObject) }, v.message);
     return andThen(old, (o): RuleOutcome => (o.status === 'fail' ? { status: 'skip', message: 'skipping modified resource as validation results have not changed', reason: 'EXISTING_VIOLATION' } : out));
   });

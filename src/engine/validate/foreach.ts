@@ -63,7 +63,9 @@ function validateElements(
     const scoped = fe.elementScope ?? isMap;
     // Object.assign, not a spread with new keys: that costs ~10 µs per element on Node 20 (see
     // context/request-data.ts). Same keys, same order.
-    const data: JsonObject = Object.assign({}, s.data, { element, elementIndex: i });
+    const data: JsonObject = Object.assign({}, s.data);
+    data.element = element as JsonObject[string];
+    data.elementIndex = i;
     data[`element${s.nesting}`] = element as JsonObject[string];
     data[`elementIndex${s.nesting}`] = i;
     if (s.foreachValues) for (const [k, vals] of Object.entries(s.foreachValues)) data[k] = vals[i];
