@@ -10,6 +10,7 @@ export {
   buildPolicySet,
   evaluatePolicySet,
   admit,
+  admitNow,
   type AdmissionOutcome,
   type AdmitOptions,
   KYVERNO_CLASSIC_KINDS,
@@ -21,3 +22,4 @@ export {
   type OtherKindsResult,
 } from './policy-set.js';
 export type { JsonPatchOp } from './patch/index.js';
+export { isPromise, type MaybePromise } from './maybe-promise.js';

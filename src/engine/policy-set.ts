@@ -7,7 +7,7 @@ import { compilePolicy } from './compile.js';
 import { buildRequestData } from './context/index.js';
 import type { CompiledPolicy } from './compiled.js';
 import { evaluatePolicyNow, type EvaluateOptions } from './evaluate.js';
-import { isPromise } from './maybe-promise.js';
+import { isPromise, type MaybePromise } from './maybe-promise.js';
 import { mutatePolicies } from './mutate/index.js';
 import { createJsonPatch, type JsonPatchOp } from './patch/index.js';
 import type { JsonObject, KyvernoPolicy, PolicyException } from './policy-types.js';
@@ -184,6 +184,46 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
     patches: input.object && patched && patched !== input.object ? createJsonPatch(input.object, patched) : [],
     byPolicy,
   };
+}
+
+/**
+ * admit() for a set without mutate rules or other policy kinds (the /validate webhook's slice, which is
+ * most requests): synchronous while every rule is (no context lookups), so the webhook skips its
+ * deadline timer and promise (a timer cannot interrupt synchronous work anyway). Any other set, or a
+ * rule that waits on a lookup, takes admit()'s path or ends in a promise; the outcome is the same.
+ */
+export function admitNow(set: PolicySet, input: AdmissionInput, deps: EngineDeps, opts: AdmitOptions = {}): MaybePromise<AdmissionOutcome> {
+  if (mutatingOf(set).length > 0 || set.handlers.length > 0) return admit(set, input, deps, opts);
+  const exceptions = opts.extraExceptions ? [...set.exceptions, ...opts.extraExceptions] : set.exceptions;
+  const perPolicy: Array<MaybePromise<RuleResult[]>> = [];
+  let waiting = false;
+  let evalOpts: EvaluateOptions | undefined;
+  for (const p of set.classic) {
+    const cannotMatch = p.kinds !== undefined && !input.subResource && !p.kinds.has(input.kind.kind);
+    if (cannotMatch) {
+      perPolicy.push(NO_RESULTS);
+      continue;
+    }
+    evalOpts ??= Object.assign({}, opts, { exceptions, requestData: buildRequestData(input, { images: readsImages(set, opts.extraExceptions) }) });
+    const r = evaluatePolicyNow(p, input, deps, evalOpts);
+    if (isPromise(r)) waiting = true;
+    perPolicy.push(r);
+  }
+  const outcome = (results: readonly RuleResult[][]): AdmissionOutcome => ({
+    responses: set.classic.map((p, i) => responseOf(p, results[i] ?? [])),
+    patched: input.object,
+    patches: [],
+    byPolicy: [],
+  });
+  return waiting ? Promise.all(perPolicy).then(outcome) : outcome(perPolicy as RuleResult[][]);
+}
+
+const NO_RESULTS: RuleResult[] = [];
+
+function responseOf(p: CompiledPolicy, results: RuleResult[]): PolicyResponse {
+  // A fresh empty list per response: callers may append to a response's results.
+  const list = results === NO_RESULTS ? [] : results;
+  return p.namespace ? { policy: p.name, kind: p.kind, namespace: p.namespace, results: list } : { policy: p.name, kind: p.kind, results: list };
 }
 
 /** The verdicts only (mutations applied first, as in admission). */

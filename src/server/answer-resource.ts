@@ -20,13 +20,15 @@ import {
   DEFAULT_EVAL_TIMEOUT_MS,
   type AdmissionRequest,
 } from '../admission/index.js';
-import { admit, type AdmissionInput, type AdmissionOutcome, type PolicySet } from '../engine/index.js';
+import { admitNow, isPromise, type AdmissionInput, type AdmissionOutcome, type PolicySet } from '../engine/index.js';
 import { admissionSetsOf, failurePoliciesInPlay } from './admission-sets.js';
 import type { Answer, AnswerContext, AnswerRecord } from './answer-types.js';
 import { withDeadline, type Deadline } from './deadline.js';
 
-function evaluate(set: PolicySet, input: AdmissionInput, ctx: AnswerContext): Promise<Deadline<AdmissionOutcome>> {
-  const work = admit(set, input, ctx.engineDeps(), { applyWebhookDefaults: true });
+function evaluate(set: PolicySet, input: AdmissionInput, ctx: AnswerContext): Deadline<AdmissionOutcome> | Promise<Deadline<AdmissionOutcome>> {
+  const work = admitNow(set, input, ctx.engineDeps(), { applyWebhookDefaults: true });
+  // Answered synchronously: the budget only bounds waiting on lookups, and there was none.
+  if (!isPromise(work)) return { done: true, value: work };
   return withDeadline(work, ctx.evalTimeoutMs ?? DEFAULT_EVAL_TIMEOUT_MS);
 }
 
