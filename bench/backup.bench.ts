@@ -5,7 +5,8 @@
  * Guardrail runs as users run it: `bin/guardrail.js repo ...`, default glibc malloc settings, compiled: the bench
  * builds dist/ first and pins bin/guardrail.js to it (GUARDRAIL_USE_DIST=1), so another edit under src/ during
  * the run cannot switch the CLI to tsx halfway (~60 MB more RSS). BENCH_TSX=1 measures the tsx path instead.
- * Each tool runs BENCH_RUNS times (default 3), alternating, so load from other processes hits both alike;
+ * Each tool runs BENCH_RUNS times (default 4: each goes first equally often, since file creation right
+ * after the other tool's mass deletes is slower), alternating, so load from other processes hits both alike;
  * the table shows medians, and CPU seconds (user + sys), which a busy machine disturbs less than wall time.
  * Needs restic (Debian: apt-get install -y restic) and /usr/bin/time (Debian: time).
  * The dataset is cached under .cache/bench-data-<size> (git-ignored); temp repositories are removed.
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
   const env = { GUARDRAIL_REPO_PASSWORD: password, RESTIC_PASSWORD: password, GUARDRAIL_TRUST_DIR: join(work, 'trust'), GUARDRAIL_USE_DIST: tsx ? '0' : '1' };
   console.log(`guardrail: ${tsx ? 'TypeScript sources through tsx' : 'compiled dist/'}`);
   const gr = [join(root, 'bin', 'guardrail.js'), 'repo'];
-  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 4));
   const all = { ob: [] as Run[], or: [] as Run[], rb: [] as Run[], rr: [] as Run[] };
   let oursSize = 0;
   let resticSize = 0;
