@@ -170,5 +170,6 @@ if (RUNTIMES.includes('dist')) {
 }
 console.log(formatTable(['measure', 'value', 'goal', 'verdict'], rows));
 console.log(`goals judged on the ${RUNTIMES[0] === 'dist' ? 'compiled server (what the image runs)' : 'tsx runtime'}; load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+dirs.cleanup();
 if (args.has('--check') && missed) process.exit(1);
 process.exit(0);

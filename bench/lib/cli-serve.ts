@@ -5,7 +5,7 @@
  * 127.0.0.1 with a free port, and reads VmRSS/VmHWM from /proc (Linux).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './corpus.js';
@@ -48,7 +48,8 @@ export function startCliServe(policiesDir: string, certsDir: string): Promise<Cl
         url: `${m[1]}/validate`,
         ca: readFileSync(path.join(certsDir, 'ca.pem'), 'utf8'),
         rss: () => ({ rss: statusKiB(pid, 'VmRSS') * 1024, maxRss: statusKiB(pid, 'VmHWM') * 1024 }),
-        stop: () => stopChild(child),
+        // The working folder goes with the server (it holds nothing the bench reads afterwards).
+        stop: () => stopChild(child).finally(() => rmSync(cwd, { recursive: true, force: true })),
       });
     };
     child.stdout?.on('data', onData);

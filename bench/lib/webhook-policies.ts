@@ -5,7 +5,7 @@
  * renamed copies of the 17. The corpus's podSecurity-subrule policies (pod-security/subrule) are not part
  * of the 17 and are left out.
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dump, loadAll } from 'js-yaml';
@@ -18,6 +18,8 @@ export interface WebhookPolicies {
   podSecurity: number;
   /** A fresh, empty certificate folder per server (each makes its own CA and serving certificate). */
   certs(label: string): string;
+  /** Removes every folder made here (they are under the system temp folder; a run makes about six). */
+  cleanup(): void;
 }
 
 /** examples/pod-security also holds its kyverno-test.yaml and test Pods: only the policies are loaded. */
@@ -42,5 +44,12 @@ export function prepareWebhookPolicies(): WebhookPolicies {
     doc.metadata.name = `${doc.metadata.name}-${i}`;
     writeFileSync(path.join(many, `p${i}.yaml`), dump(doc));
   }
-  return { standard, many, podSecurity: files.length, certs: (label) => mkdtempSync(path.join(tmpdir(), `guardrail-bench-certs-${label}-`)) };
+  const made = [standard, many];
+  const certs = (label: string): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), `guardrail-bench-certs-${label}-`));
+    made.push(dir);
+    return dir;
+  };
+  const cleanup = (): void => made.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  return { standard, many, podSecurity: files.length, certs, cleanup };
 }
