@@ -13,9 +13,10 @@ const dir = useTempDirs();
 const base = (p: string): string => p.split('/').at(-1) as string;
 
 describe('large data', () => {
-  it('round-trips random files from 0 B to 20 MiB byte-identical (filesystem repository)', async () => {
+  it('round-trips random files from 0 B to 200 MiB byte-identical (filesystem repository)', async () => {
     const src = await dir('src');
-    const sizes = [0, 1, 1000, 512 * 1024 - 1, 512 * 1024, MiB, 5 * MiB + 7, 8 * MiB + 1, 20 * MiB];
+    // Up to 200 MiB, as the acceptance asks: the largest file spans many packs and worker batches.
+    const sizes = [0, 1, 1000, 512 * 1024 - 1, 512 * 1024, MiB, 5 * MiB + 7, 8 * MiB + 1, 20 * MiB, 200 * MiB];
     await writeSampleTree(src, sizes);
     await writeFile(join(src, 'zeros.bin'), Buffer.alloc(20 * MiB)); // every cut at max: 2.5 windows
     const h = await makeRepo({ storage: createFsStorage({ root: await dir('repo') }) });
@@ -25,11 +26,11 @@ describe('large data', () => {
     await h.repo.restore(r.snapshot, out);
     expectSameTree(await describeTree(src), await describeTree(join(out, base(src))));
     expect((await h.repo.verify()).problems).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
-  it('inserting one byte at the start of a 20 MiB file uploads at most 3 new chunks', async () => {
+  it('inserting one byte at the start of a 100 MiB file uploads at most 3 new chunks', async () => {
     const src = await dir('src');
-    const data = mixedBytes(20 * MiB);
+    const data = mixedBytes(100 * MiB);
     await writeFile(join(src, 'big.bin'), data);
     const h = await makeRepo();
     const first = await h.repo.backup([src]);
@@ -40,7 +41,7 @@ describe('large data', () => {
     const second = await h.repo.backup([src]);
     expect(second.summary.addedDataBlobs).toBeGreaterThanOrEqual(1);
     expect(second.summary.addedDataBlobs).toBeLessThanOrEqual(3);
-  }, 60_000);
+  }, 180_000);
 
   it('backs up and restores 10,000 small files', async () => {
     const src = await dir('src');
