@@ -155,23 +155,12 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
   }
   const validateInput = patched !== input.object ? { ...input, object: patched } : input;
   const responses: PolicyResponse[] = [];
-  // The variable document (request, images...) is the same for every policy: built once, on first use
-  // (a request that no policy can match, e.g. a Lease against Pod policies, never needs it), with one
-  // options object for every policy (a spread per policy showed in webhook profiles).
-  let evalOpts: EvaluateOptions | undefined;
+  const evaluate = classicEvaluator(set, validateInput, deps, opts, exceptions);
   for (const p of set.classic) {
-    // Subresource requests match by their parent kind, so only plain requests can skip by kind.
-    const cannotMatch = p.kinds !== undefined && !validateInput.subResource && !p.kinds.has(validateInput.kind.kind);
-    let results: RuleResult[] = [];
-    if (!cannotMatch) {
-      // Object.assign: a spread with new keys is slow on Node 20 (see context/request-data.ts).
-      evalOpts ??= Object.assign({}, opts, { exceptions, requestData: buildRequestData(validateInput, { images: readsImages(set, opts.extraExceptions) }) });
-      const r = evaluatePolicyNow(p, validateInput, deps, evalOpts);
-      results = isPromise(r) ? await r : r;
-    }
+    let results = evaluate(p);
+    if (isPromise(results)) results = await results;
     const mutateResults = mutation ? mutation.results.filter((r) => r.policy === p.name) : undefined;
-    const all = mutateResults?.length ? [...mutateResults, ...results] : results;
-    responses.push(p.namespace ? { policy: p.name, kind: p.kind, namespace: p.namespace, results: all } : { policy: p.name, kind: p.kind, results: all });
+    responses.push(responseOf(p, mutateResults?.length ? [...mutateResults, ...results] : results));
   }
   for (const h of set.handlers) {
     let results = handlerMutations.get(h) ?? (h.mutate ? [] : h.evaluate(validateInput, deps));
@@ -195,20 +184,9 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
 export function admitNow(set: PolicySet, input: AdmissionInput, deps: EngineDeps, opts: AdmitOptions = {}): MaybePromise<AdmissionOutcome> {
   if (mutatingOf(set).length > 0 || set.handlers.length > 0) return admit(set, input, deps, opts);
   const exceptions = opts.extraExceptions ? [...set.exceptions, ...opts.extraExceptions] : set.exceptions;
-  const perPolicy: Array<MaybePromise<RuleResult[]>> = [];
-  let waiting = false;
-  let evalOpts: EvaluateOptions | undefined;
-  for (const p of set.classic) {
-    const cannotMatch = p.kinds !== undefined && !input.subResource && !p.kinds.has(input.kind.kind);
-    if (cannotMatch) {
-      perPolicy.push(NO_RESULTS);
-      continue;
-    }
-    evalOpts ??= Object.assign({}, opts, { exceptions, requestData: buildRequestData(input, { images: readsImages(set, opts.extraExceptions) }) });
-    const r = evaluatePolicyNow(p, input, deps, evalOpts);
-    if (isPromise(r)) waiting = true;
-    perPolicy.push(r);
-  }
+  const evaluate = classicEvaluator(set, input, deps, opts, exceptions);
+  const perPolicy = set.classic.map(evaluate);
+  const waiting = perPolicy.some(isPromise);
   const outcome = (results: readonly RuleResult[][]): AdmissionOutcome => ({
     responses: set.classic.map((p, i) => responseOf(p, results[i] ?? [])),
     patched: input.object,
@@ -219,6 +197,28 @@ export function admitNow(set: PolicySet, input: AdmissionInput, deps: EngineDeps
 }
 
 const NO_RESULTS: RuleResult[] = [];
+
+/**
+ * One request's evaluation of classic policies, shared by admit() and admitNow(). The variable document
+ * (request, images...) is the same for every policy: built once, on first use (a request that no policy
+ * can match, e.g. a Lease against Pod policies, never needs it), with one options object for every policy.
+ */
+function classicEvaluator(
+  set: PolicySet,
+  input: AdmissionInput,
+  deps: EngineDeps,
+  opts: AdmitOptions,
+  exceptions: readonly PolicyException[],
+): (p: CompiledPolicy) => MaybePromise<RuleResult[]> {
+  let evalOpts: EvaluateOptions | undefined;
+  return (p) => {
+    // Subresource requests match by their parent kind, so only plain requests can skip by kind.
+    if (p.kinds !== undefined && !input.subResource && !p.kinds.has(input.kind.kind)) return NO_RESULTS;
+    // Object.assign: a spread with new keys is slow on Node 20 (see context/request-data.ts).
+    evalOpts ??= Object.assign({}, opts, { exceptions, requestData: buildRequestData(input, { images: readsImages(set, opts.extraExceptions) }) });
+    return evaluatePolicyNow(p, input, deps, evalOpts);
+  };
+}
 
 function responseOf(p: CompiledPolicy, results: RuleResult[]): PolicyResponse {
   // A fresh empty list per response: callers may append to a response's results.
