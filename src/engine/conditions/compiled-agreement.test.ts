@@ -5,12 +5,12 @@
  * the same kyverno-test.yaml and mutated copies (fields removed, values nulled or retyped, lists
  * emptied). Same result and message, or the same error. Skipped without the corpus folder.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { readYamlObjects } from '../test-support/index.js';
 import type { Condition, Conditions } from '../policy-types.js';
 import { substituteVariables } from '../variables/index.js';
 import { evaluateCondition, evaluateConditions, type ConditionsResult, type Substitute } from './evaluate.js';
@@ -22,13 +22,7 @@ const CORPUS = process.env.GUARDRAIL_CONFORMANCE ?? resolve(REPO, '../shared/con
 const env = { now: () => new Date('2026-01-01T00:00:00Z'), random: () => 0.25 };
 type Json = Record<string, unknown>;
 
-const readDocs = (file: string): Json[] => {
-  try {
-    return parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as Json).filter((d) => d && typeof d === 'object');
-  } catch {
-    return [];
-  }
-};
+const readDocs = (file: string): Json[] => readYamlObjects(file);
 function findTests(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir)) {
     const p = join(dir, entry);

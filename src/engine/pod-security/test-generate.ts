@@ -5,18 +5,7 @@
  * reproduces. Tests only.
  */
 import type { Obj } from './types.js';
-
-/** mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test-support/index.js';
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -107,3 +96,6 @@ export function generatePod(r: Rand, rate: number): { metadata: Obj; spec: Obj }
   if (a) metadata.annotations = a;
   return { metadata, spec };
 }
+
+/** Seeded random numbers (the shared generator; exported here for the pod generators' users). */
+export const rng = seededRandom;

@@ -5,13 +5,13 @@
  * removed, values changed or nulled, lists emptied): the same value, or the same error code and message.
  * Skipped when the corpus folder is missing. Prints how many expressions run compiled.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { compile } from '@jmespath-community/jmespath';
-import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { readYamlObjects } from '../test-support/index.js';
 import { findVariables } from './substitute/find.js';
 import { compileJmesPath, interpret } from './jmespath/compile.js';
 import { substituteVariables } from './substitute/substitute.js';
@@ -24,13 +24,7 @@ const CORPUS = process.env.GUARDRAIL_CONFORMANCE ?? resolve(REPO, '../shared/con
 const env: FunctionEnv = { now: () => new Date('2026-01-01T00:00:00Z'), random: () => 0.25 };
 
 type Json = Record<string, unknown>;
-const readDocs = (file: string): Json[] => {
-  try {
-    return parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as Json).filter((d) => d && typeof d === 'object');
-  } catch {
-    return [];
-  }
-};
+const readDocs = (file: string): Json[] => readYamlObjects(file);
 
 function findFiles(dir: string, name: (f: string) => boolean, out: string[] = []): string[] {
   for (const entry of readdirSync(dir)) {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { seededRandom as rng } from '../../test-support/index.js';
 import { parseAnchor } from '../../anchors/index.js';
 import { compilePolicy } from '../../compile.js';
 import type { ForEachValidation, KyvernoPolicy, Rule } from '../../policy-types.js';
@@ -88,15 +89,6 @@ function loadGroups(roots: string[]): Group[] {
   return groups;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The words and keys a pattern uses: mutations built from them reach the pattern's interesting branches. */
 function vocabulary(pattern: unknown, words: Set<unknown>, keys: Set<string>): void {

@@ -4,6 +4,7 @@
  * forms must give the interpreter's status on every pair (seeded, so a failure reproduces).
  */
 import { describe, expect, it } from 'vitest';
+import { seededRandom as rng } from '../../test-support/index.js';
 import { matchPattern } from '../index.js';
 import { generatePatternCheck } from './codegen.js';
 import { compileNode } from './compile.js';
@@ -15,15 +16,6 @@ const ANCHORS = ['', '', '=', 'X', '^', '(', '<', '+'];
 const SCALARS: unknown[] = ['x', 'y', 'x | y', '*', '?', 'x*', '!x', '>1', '<=2Gi', '1-5', '1!-5', '>1s', 'null', '', 'true', null, 0, 1, 2.5, true, false];
 const LABEL_KEYS = ['app', 'team/*', 'x*', 'tier'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generators(rand: () => number) {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
