@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readYamlObjects } from '../test-support/index.js';
+import { readYamlObjects } from '../../../test/support/yaml-objects.js';
 import type { Condition, Conditions } from '../policy-types.js';
 import { substituteVariables } from '../variables/index.js';
 import { evaluateCondition, evaluateConditions, type ConditionsResult, type Substitute } from './evaluate.js';

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { compile } from '@jmespath-community/jmespath';
 import { describe, expect, it } from 'vitest';
-import { readYamlObjects } from '../test-support/index.js';
+import { readYamlObjects } from '../../../test/support/yaml-objects.js';
 import { findVariables } from './substitute/find.js';
 import { compileJmesPath, interpret } from './jmespath/compile.js';
 import { substituteVariables } from './substitute/substitute.js';
