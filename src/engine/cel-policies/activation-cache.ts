@@ -4,6 +4,7 @@
  * reused only while namespaceObject, authorizer and library handles are the same objects.
  */
 import { toCelActivation } from '../cel/index.js';
+import { RecentCache } from '../recent-cache.js';
 import type { AdmissionInput } from '../request.js';
 import { buildActivation, type ActivationInputs } from './activation.js';
 import type { RequestAttributes } from './attributes.js';
@@ -16,8 +17,11 @@ interface Entry {
   activation: Record<string, unknown>;
 }
 
-/** A few entries per request: ValidatingPolicies (with library handles) and validate.cel rules (without). */
-const cache = new WeakMap<AdmissionInput, Entry[]>();
+/**
+ * A few entries per request: ValidatingPolicies (with library handles) and validate.cel rules (without).
+ * Keyed by the last few inputs, not a WeakMap (see recent-cache.ts).
+ */
+const cache = new RecentCache<AdmissionInput, Entry[]>(4);
 const MAX_ENTRIES = 4;
 
 /** The request's activation in CEL form (see CelEvalOptions.converted); `params` is always null here. */

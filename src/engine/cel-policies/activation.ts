@@ -3,6 +3,7 @@
  * authorizer (k8s.io/apiserver/pkg/admission/plugin/cel/activation.go) plus whatever library handles
  * the caller injects (Kyverno's resource, http, globalContext, image).
  */
+import { RecentCache } from '../recent-cache.js';
 import type { AdmissionInput } from '../request.js';
 import type { RequestAttributes } from './attributes.js';
 
@@ -28,10 +29,11 @@ export function buildActivation(input: AdmissionInput, attrs: RequestAttributes,
 
 /**
  * One request is evaluated against many policies: build its `request` and default namespace object once
- * per input (attrs derive from the input), so the CEL conversion cache also hits for them.
+ * per input (attrs derive from the input), so the CEL conversion cache also hits for them. RecentCaches,
+ * not WeakMaps keyed by the input: see recent-cache.ts.
  */
-const requests = new WeakMap<AdmissionInput, Record<string, unknown>>();
-const namespaces = new WeakMap<AdmissionInput, unknown>();
+const requests = new RecentCache<AdmissionInput, Record<string, unknown>>(4);
+const namespaces = new RecentCache<AdmissionInput, unknown>(4);
 
 function requestOf(input: AdmissionInput, attrs: RequestAttributes): Record<string, unknown> {
   let request = requests.get(input);

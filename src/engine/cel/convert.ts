@@ -1,17 +1,19 @@
 import { Optional } from '@marcbachmann/cel-js';
 import { UnsignedInt } from '@marcbachmann/cel-js/evaluator';
+import { RecentCache } from '../recent-cache.js';
 
 /**
  * JSON-like JS values <-> CEL runtime values.
  * Integral JSON numbers become CEL int (bigint), like Kubernetes' unstructured conversion, where
  * json.Unmarshal into int64 happens for integral values; others stay double.
  */
-const converted = new WeakMap<object, unknown>();
+const converted = new RecentCache<object, unknown>(32);
 
 /**
  * Converts an activation value. Only top-level objects are cached (an admission object shared by many
- * programs is converted once per request); nested values are converted without cache entries, because
- * a WeakMap entry per nested object costs more than the conversion itself.
+ * programs is converted once per request; the last 32 objects are kept, not a WeakMap: see recent-cache.ts);
+ * nested values are converted without cache entries, because an entry per nested object costs more than
+ * the conversion itself.
  */
 export function toCel(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return convertValue(value);

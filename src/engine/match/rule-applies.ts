@@ -6,6 +6,7 @@
 import type { MatchResources, Rule } from '../policy-types.js';
 import type { AdmissionInput, Operation } from '../request.js';
 import { compiledFor, compileMatch, type CompiledMatch, type MatchOutcome } from './match-resources.js';
+import { RecentCache } from '../recent-cache.js';
 import { buildMatchSubject, type MatchSubject } from './subject.js';
 
 export interface MatchOptions {
@@ -41,12 +42,13 @@ function listsOperations(block: MatchResources | undefined): boolean {
   return filters.some((f) => (f.resources?.operations?.length ?? 0) > 0);
 }
 
-const subjects = new WeakMap<AdmissionInput, { object: unknown; oldObject: unknown; subject: MatchSubject }>();
-
 /**
- * buildMatchSubject memoised per request: every rule of every policy reads the same request. Treat inputs as
- * immutable: after a mutation pass a new input or at least a new `object` (the cache checks its identity).
+ * buildMatchSubject memoised per request: every rule of every policy reads the same request (a
+ * RecentCache, not a WeakMap: see recent-cache.ts). Treat inputs as immutable: after a mutation pass a new
+ * input or at least a new `object` (the cache checks its identity).
  */
+const subjects = new RecentCache<AdmissionInput, { object: unknown; oldObject: unknown; subject: MatchSubject }>(2);
+
 export function subjectFor(input: AdmissionInput): MatchSubject {
   const hit = subjects.get(input);
   if (hit && hit.object === input.object && hit.oldObject === input.oldObject) return hit.subject;

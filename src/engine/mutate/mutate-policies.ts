@@ -51,6 +51,17 @@ export async function mutatePolicies(
   return { resource: current, patches: original && current ? createJsonPatch(original, current) : [], results, byPolicy };
 }
 
+/**
+ * A policy's rules with the autogen ones, expanded once per policy object: expanding per request made new
+ * rule objects each time, so every rule's match was compiled again on every admission.
+ */
+const expanded = new WeakMap<KyvernoPolicy, readonly Rule[]>();
+function expandedRulesOf(policy: KyvernoPolicy): readonly Rule[] {
+  let rules = expanded.get(policy);
+  if (!rules) expanded.set(policy, (rules = expandAutogenRules(policy)));
+  return rules;
+}
+
 async function mutatePolicy(
   policy: KyvernoPolicy,
   input: AdmissionInput & { object: JsonObject },
@@ -62,7 +73,7 @@ async function mutatePolicy(
   const policyNamespace = policy.kind === 'Policy' ? policy.metadata.namespace : undefined;
   const env = { now: () => deps.now() };
   let current = input.object;
-  for (const rule of expandAutogenRules(policy)) {
+  for (const rule of expandedRulesOf(policy)) {
     if (!rule.mutate || isMutateExisting(rule)) continue;
     const req: AdmissionInput = { ...input, object: current };
     const matchOpts = { ...(policyNamespace !== undefined ? { policyNamespace } : {}), ...(opts.applyWebhookDefaults ? { applyWebhookDefaults: true } : {}) };

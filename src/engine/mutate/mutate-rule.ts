@@ -66,6 +66,18 @@ export async function loadBlockContext(
   return s;
 }
 
+/**
+ * The document substitution sees (`$( )` references resolve within it), one per block: substitution
+ * remembers per object whether it holds `{{`/`$(`, so a fresh wrapper per request was rescanned, and its
+ * entries (in WeakMaps, keyed by a young object) were kept alive into the old generation.
+ */
+const documents = new WeakMap<PatchBlock, PatchBlock>();
+function documentOf(block: PatchBlock): PatchBlock {
+  let doc = documents.get(block);
+  if (!doc) documents.set(block, (doc = { patchStrategicMerge: block.patchStrategicMerge, patchesJson6902: block.patchesJson6902 }));
+  return doc;
+}
+
 /** Substitutes variables in the patch (path gives `{{@}}` its position) and applies it. */
 export function mutateOnce(block: PatchBlock, resource: JsonObject, scope: MutateScope, path: string): Step {
   const psm = block.patchStrategicMerge;
@@ -74,7 +86,7 @@ export function mutateOnce(block: PatchBlock, resource: JsonObject, scope: Mutat
   if ((psm === undefined || psm === null) && !hasJson) return step.error(EMPTY_MUTATE_RULE, 'INVALID_RULE');
   let sub: PatchBlock;
   try {
-    sub = substituteAll({ patchStrategicMerge: psm, patchesJson6902: json }, scope.data, { env: scope.env, path }) as PatchBlock;
+    sub = substituteAll(documentOf(block), scope.data, { env: scope.env, path }) as PatchBlock;
   } catch (err) {
     return step.error(`variable substitution failed: ${errorText(err)}`, 'VARIABLE_SUBSTITUTION_FAILED');
   }
