@@ -13,6 +13,7 @@ import { evaluatePodSecurityRule, type PodSecurityException } from './pod-securi
 import type { JsonObject, PolicyException } from './policy-types.js';
 import type { AdmissionInput, EngineDeps } from './request.js';
 import type { RuleResult } from './result.js';
+import { quickLaneOf, type QuickLane } from './validate/quick-lane.js';
 import { validateBlock, type ValidationBlock } from './validate/validate-rule.js';
 import type { Outcome } from './validate/outcome.js';
 import type { RuleScope } from './validate/scope.js';
@@ -102,6 +103,16 @@ function runRules(run: PolicyRun, start: number): MaybePromise<RuleResult[]> {
       const skipped = resultOf(policy, rule, 'skip', `rule is skipped due to policy exception ${exception}`);
       results.push(Object.assign(skipped, { reason: 'EXCEPTION', exception }));
       continue;
+    }
+    // Most rules pass most requests: a plain pattern rule answers here with its shared pass result.
+    if (overrides === NO_OVERRIDES && input.operation !== 'DELETE') {
+      const lane = quickLaneOf(policy.name, rule);
+      const index = lane === null ? -1 : lane.check(input.object ?? input.oldObject);
+      if (index >= 0) {
+        results.push((lane as QuickLane).pass(index));
+        if (policy.applyRules === 'One') break;
+        continue;
+      }
     }
     const inputs: RuleInputs = { data, overrides, env: run.env };
     if (exQuery && rule.rule.validate?.podSecurity) inputs.psExceptions = findPodSecurityExceptions(opts.exceptions ?? [], exQuery);
