@@ -10,3 +10,4 @@ export {
   type Webhook,
   type AdmissionOutcome,
 } from './metrics.js';
+export { pinoLineObstacle, pinoLineOf, type PinoLine } from './pino-line.js';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger, Metrics, Webhook } from '../../observability/index.js';
 import { answerReview, type AnswerContext } from '../answer.js';
-import { recordAnswer } from '../record.js';
+import { createAnswerRecorder } from '../record.js';
 
 export const ADMISSION_PATHS = {
   validate: '/validate',
@@ -11,11 +11,12 @@ export const ADMISSION_PATHS = {
 } as const satisfies Record<Webhook, string>;
 
 export function registerAdmissionRoutes(app: FastifyInstance, ctx: AnswerContext, log: Logger, metrics: Metrics): void {
+  const recordAnswer = createAnswerRecorder(log, metrics);
   for (const [webhook, path] of Object.entries(ADMISSION_PATHS) as Array<[Webhook, string]>) {
     app.post(path, async (req, reply) => {
       const started = process.hrtime.bigint();
       const answer = await answerReview(webhook, req.body, ctx);
-      recordAnswer(answer.record, Number(process.hrtime.bigint() - started) / 1e9, log, metrics);
+      recordAnswer(answer.record, Number(process.hrtime.bigint() - started) / 1e9);
       reply.code(answer.status);
       return answer.review;
     });
