@@ -4,7 +4,7 @@
  * preconditions, failure actions and overrides, scored, applyRules One, existing violations on UPDATE.
  */
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, evaluatePolicy, inputFromResource, type CompiledPolicy, type EngineDeps, type JsonObject, type Rule } from './index.js';
+import { admitNow, buildPolicySet, compilePolicy, evaluatePolicy, inputFromResource, type CompiledPolicy, type EngineDeps, type JsonObject, type Rule } from './index.js';
 
 const deps: EngineDeps = { now: () => new Date(Date.UTC(2025, 0, 1)) };
 
@@ -268,3 +268,29 @@ describe('context entries in a rule', () => {
   });
 });
 
+
+describe('rules with a variable context', () => {
+  it('are answered without waiting (admitNow returns the outcome itself), with the variable substituted', () => {
+    const set = buildPolicySet([
+      {
+        apiVersion: 'kyverno.io/v1',
+        kind: 'ClusterPolicy',
+        metadata: { name: 'p', annotations: { 'pod-policies.kyverno.io/autogen-controllers': 'none' } },
+        spec: {
+          rules: [
+            {
+              name: 'team-label',
+              match: matchPods,
+              context: [{ name: 'team', variable: { value: 'payments' } }],
+              validate: { message: 'label team must be {{ team }}', pattern: { metadata: { labels: { team: '{{ team }}' } } } },
+            },
+          ],
+        },
+      },
+    ]);
+    const out = admitNow(set, inputFromResource(pod({ labels: { team: 'search' } })), deps);
+    expect(out).not.toBeInstanceOf(Promise);
+    const [result] = (out as Awaited<typeof out>).responses[0]?.results ?? [];
+    expect(result).toMatchObject({ status: 'fail', message: 'validation error: label team must be payments. rule team-label failed at path /metadata/labels/team/' });
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AdmissionInput, ContextEntry, EngineDeps, JsonObject } from '../index.js';
-import { buildRequestData, ContextLoadError, loadContextEntries, setDottedPath, splitDottedPath } from './index.js';
+import { buildRequestData, ContextLoadError, loadContextEntries, loadContextEntriesNow, setDottedPath, splitDottedPath } from './index.js';
 
 const deps: EngineDeps = { now: () => new Date(Date.UTC(2025, 0, 1)) };
 const data: JsonObject = { request: { object: { metadata: { name: 'web', labels: { team: 'a' } } }, namespace: 'shop' } };
@@ -123,5 +123,41 @@ describe('dotted paths (CLI values)', () => {
     expect(out.request).toEqual({ operation: 'UPDATE', object: { a: 1 } });
     expect((orig.request as JsonObject).operation).toBe('CREATE');
     expect(setDottedPath({}, 'x.y.z', 1)).toEqual({ x: { y: { z: 1 } } });
+  });
+});
+
+describe('loadContextEntriesNow', () => {
+  it('answers synchronously while every entry is a variable, and later entries see earlier ones', () => {
+    const doc = loadContextEntriesNow(
+      [
+        { name: 'first', variable: { value: 'x' } },
+        { name: 'second', variable: { value: '{{ first }}-{{ request.namespace }}' } },
+      ],
+      data,
+      deps,
+      {},
+    );
+    expect(doc).not.toBeInstanceOf(Promise);
+    expect((doc as JsonObject).second).toBe('x-shop');
+  });
+
+  it('waits from the first lookup on, in order, and the entries after it see its value', async () => {
+    const lookupDeps: EngineDeps = { ...deps, getConfigMap: async () => ({ data: { tier: 'gold' } }) };
+    const doc = loadContextEntriesNow(
+      [
+        { name: 'first', variable: { value: 'x' } },
+        { name: 'cm', configMap: { name: 'settings', namespace: 'shop' } },
+        { name: 'tier', variable: { jmesPath: 'cm.data.tier' } },
+      ],
+      data,
+      lookupDeps,
+      {},
+    );
+    expect(doc).toBeInstanceOf(Promise);
+    expect(await doc).toMatchObject({ first: 'x', cm: { data: { tier: 'gold' } }, tier: 'gold' });
+  });
+
+  it("throws a variable entry's error synchronously", () => {
+    expect(() => loadContextEntriesNow([{ name: 'v', variable: { jmesPath: 'missing.field' } }], data, deps, {})).toThrow(/missing/);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { searchJmesPath, substituteVariables } from '../variables/index.js';
 import type { ContextEntry, JsonObject } from '../policy-types.js';
+import type { MaybePromise } from '../maybe-promise.js';
 import type { EngineDeps } from '../request.js';
 
 export class ContextLoadError extends Error {
@@ -23,10 +24,37 @@ export async function loadContextEntries(
   deps: EngineDeps,
   overrides: Record<string, unknown>,
 ): Promise<JsonObject> {
+  return loadContextEntriesNow(entries, data, deps, overrides);
+}
+
+/**
+ * loadContextEntries, synchronous while every entry is (`variable` entries, values from the CLI): only
+ * an entry that waits on a lookup (configMap, apiCall, globalReference, imageRegistry) makes the rest a
+ * promise. A `variable` context is common in Kyverno policies, and an awaited one made every such rule,
+ * and so the whole admission, asynchronous. Throws (ContextLoadError and variable errors) synchronously
+ * while synchronous; callers treat a throw and a rejection alike.
+ */
+export function loadContextEntriesNow(
+  entries: readonly ContextEntry[] | undefined,
+  data: JsonObject,
+  deps: EngineDeps,
+  overrides: Record<string, unknown>,
+): MaybePromise<JsonObject> {
   if (!entries || entries.length === 0) return data;
+  return loadFrom(entries, 0, data, deps, overrides, { now: () => deps.now() });
+}
+
+function loadFrom(
+  entries: readonly ContextEntry[],
+  start: number,
+  data: JsonObject,
+  deps: EngineDeps,
+  overrides: Record<string, unknown>,
+  env: { now(): Date },
+): MaybePromise<JsonObject> {
   let doc = data;
-  const env = { now: () => deps.now() };
-  for (const entry of entries) {
+  for (let i = start; i < entries.length; i++) {
+    const entry = entries[i] as ContextEntry;
     if (Object.prototype.hasOwnProperty.call(overrides, entry.name)) {
       doc = withEntry(doc, entry.name, overrides[entry.name]);
       continue;
@@ -35,8 +63,12 @@ export async function loadContextEntries(
     if (Object.keys(overrides).some((k) => k.startsWith(`${entry.name}.`))) continue;
     // Without registry access Kyverno's CLI leaves imageRegistry entries to values (mock loader).
     if (entry.imageRegistry && !deps.imageRegistry) continue;
-    const value = await loadEntry(entry, doc, deps, env);
-    doc = withEntry(doc, entry.name, value);
+    if (entry.variable) {
+      doc = withEntry(doc, entry.name, loadVariable(entry, doc, env));
+      continue;
+    }
+    const before = doc;
+    return loadEntry(entry, before, deps, env).then((value) => loadFrom(entries, i + 1, withEntry(before, entry.name, value), deps, overrides, env));
   }
   return doc;
 }

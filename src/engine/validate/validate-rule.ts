@@ -5,10 +5,10 @@
  * tried through their compiled checks first (pattern/fast), the interpreter words every non-pass.
  */
 import { evaluateConditions } from '../conditions/index.js';
-import { loadContextEntries } from '../context/index.js';
-import type { MaybePromise } from '../maybe-promise.js';
+import { loadContextEntriesNow } from '../context/index.js';
+import { isPromise, type MaybePromise } from '../maybe-promise.js';
 import { compilePatternCheck, FAST_PASS, validatePattern, type PatternCheck } from '../pattern/index.js';
-import type { Conditions, ContextEntry, ForEachValidation } from '../policy-types.js';
+import type { Conditions, ContextEntry, ForEachValidation, JsonObject } from '../policy-types.js';
 import { containsVariableSyntax, substituteVariables } from '../variables/index.js';
 import { fastAnyPatternIndex, validateAnyPatterns } from './any-pattern.js';
 import { validateForEach } from './foreach.js';
@@ -39,14 +39,17 @@ export function validateBlock(block: ValidationBlock, scope: RuleScope, message:
   }
 }
 
-async function withContext(block: ValidationBlock, context: ContextEntry[], scope: RuleScope, message: string | undefined): Promise<Outcome> {
-  let data;
+function withContext(block: ValidationBlock, context: ContextEntry[], scope: RuleScope, message: string | undefined): MaybePromise<Outcome> {
+  const failed = (err: unknown): Outcome => outcome.error(`failed to load context: ${errorText(err)}`, 'CONTEXT_LOAD_FAILED');
+  let loaded: MaybePromise<JsonObject>;
   try {
-    data = await loadContextEntries(context, scope.data, scope.deps, scope.overrides);
+    loaded = loadContextEntriesNow(context, scope.data, scope.deps, scope.overrides);
   } catch (err) {
-    return outcome.error(`failed to load context: ${errorText(err)}`, 'CONTEXT_LOAD_FAILED');
+    return failed(err);
   }
-  return afterContext(block, data === scope.data ? scope : { ...scope, data }, message);
+  const next = (data: JsonObject): MaybePromise<Outcome> => afterContext(block, data === scope.data ? scope : { ...scope, data }, message);
+  // A variable-only context stays synchronous (see loadContextEntriesNow).
+  return isPromise(loaded) ? loaded.then(next, failed) : next(loaded);
 }
 
 function afterContext(block: ValidationBlock, s: RuleScope, message: string | undefined): MaybePromise<Outcome> {
