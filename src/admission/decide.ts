@@ -36,17 +36,18 @@ export function decide(
   const blocked: BlockedPolicy[] = [];
   const blocking: string[] = [];
   for (const response of responses) {
-    const rules: BlockedPolicy['rules'] = [];
+    // Made on the first blocking rule only: most responses block nothing.
+    let rules: BlockedPolicy['rules'] | undefined;
     for (const r of response.results) {
       counts[r.status]++;
       if (blocks(r, response, failurePolicyOf)) {
-        rules.push({ rule: r.rule, message: r.message, ...(r.fix ? { fix: r.fix } : {}) });
+        (rules ??= []).push({ rule: r.rule, message: r.message, ...(r.fix ? { fix: r.fix } : {}) });
         blocking.push(`${response.policy}/${r.rule}`);
       } else if (r.status === 'fail' || r.status === 'warn' || r.status === 'error') {
         warnings.push(formatWarning(response.policy, r.rule, r.message));
       }
     }
-    if (rules.length > 0) blocked.push({ policy: response.policy, rules });
+    if (rules !== undefined) blocked.push({ policy: response.policy, rules });
   }
   if (blocked.length === 0) return { allowed: true, warnings, counts, blocking };
   return { allowed: false, message: buildDenyMessage(ref, blocked), warnings, counts, blocking };
