@@ -38,5 +38,8 @@ export function resourceRefOf(req: AdmissionRequest): ResourceRef {
   // On CREATE with generateName the API server has not picked a name yet: show the prefix.
   const generated = typeof meta.generateName === 'string' ? `${meta.generateName}*` : '';
   const name = req.name || (typeof meta.name === 'string' ? meta.name : '') || generated;
-  return { kind: req.kind.kind, ...(req.namespace ? { namespace: req.namespace } : {}), name };
+  // Assigned, not spread into the literal: a conditional spread is slow on Node 20 (every admission).
+  const ref: ResourceRef = { kind: req.kind.kind, name };
+  if (req.namespace) ref.namespace = req.namespace;
+  return ref;
 }
