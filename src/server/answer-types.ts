@@ -1,6 +1,6 @@
 /** The shapes answerReview works with: its context (what a route hands it) and its result. */
 import type { AdmissionRequest, AdmissionReview, JsonPatchOperation } from '../admission/index.js';
-import type { AdmissionInput, EngineDeps, PolicyResponse, PolicySetOptions, RuleStatus } from '../engine/index.js';
+import type { AdmissionInput, EngineDeps, MaybePromise, PolicyResponse, PolicySetOptions, RuleStatus } from '../engine/index.js';
 import type { AdmissionOutcome, Webhook } from '../observability/index.js';
 import type { PolicyProvider } from './policy-store/index.js';
 
@@ -17,9 +17,9 @@ export interface AdmittedEvent {
  * and add a hint to their deny.
  */
 export interface AdmissionExtension {
-  mutate?(object: unknown): Promise<{ patch: JsonPatchOperation[]; warnings: string[] }>;
+  mutate?(object: unknown): MaybePromise<{ patch: JsonPatchOperation[]; warnings: string[] }>;
   /** `hint` is appended to the policies' deny message (e.g. the backup policies that exist). */
-  validate?(object: unknown): Promise<{ deny?: string; warnings: string[]; hint?: string }>;
+  validate?(object: unknown): MaybePromise<{ deny?: string; warnings: string[]; hint?: string }>;
 }
 
 export interface AnswerContext {

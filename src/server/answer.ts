@@ -14,13 +14,15 @@ import {
   reviewPolicy,
   type AdmissionRequest,
 } from '../admission/index.js';
+import { isPromise, type MaybePromise } from '../engine/index.js';
 import type { Webhook } from '../observability/index.js';
 import { answerMutate, answerValidate } from './answer-resource.js';
 import type { Answer, AnswerContext, AnswerRecord } from './answer-types.js';
 
 export type { AdmittedEvent, Answer, AnswerContext, AnswerRecord } from './answer-types.js';
 
-export async function answerReview(webhook: Webhook, body: unknown, ctx: AnswerContext): Promise<Answer> {
+/** Synchronous when the answer needs no waiting (see answerValidate); never rejects. */
+export function answerReview(webhook: Webhook, body: unknown, ctx: AnswerContext): MaybePromise<Answer> {
   const parsed = parseAdmissionReview(body);
   if (!parsed.ok) {
     const review = reviewOf(errored(parsed.uid, parsed.error));
@@ -28,13 +30,16 @@ export async function answerReview(webhook: Webhook, body: unknown, ctx: AnswerC
   }
   const req = parsed.request;
   const base = describe(webhook, req);
-  try {
-    if (webhook === 'validate-policy') return answerPolicy(req, base, ctx);
-    if (webhook === 'mutate') return await answerMutate(req, base, ctx);
-    return await answerValidate(req, base, ctx);
-  } catch (err) {
+  const internal = (err: unknown): Answer => {
     const error = admissionError('GR_ADMISSION_INTERNAL', err instanceof Error ? err.message : String(err));
     return { status: httpStatusOf(error.code), review: reviewOf(errored(req.uid, error)), record: { ...base, decision: 'error', error: error.code } };
+  };
+  try {
+    if (webhook === 'validate-policy') return answerPolicy(req, base, ctx);
+    const answer = webhook === 'mutate' ? answerMutate(req, base, ctx) : answerValidate(req, base, ctx);
+    return isPromise(answer) ? answer.catch(internal) : answer;
+  } catch (err) {
+    return internal(err);
   }
 }
 

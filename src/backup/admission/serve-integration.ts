@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Logger } from '../../observability/index.js';
+import { isPromise, type MaybePromise } from '../../engine/index.js';
 import type { AdmissionRequest } from '../../admission/index.js';
 import type { ComplianceResult } from '../compliance/index.js';
 import { startDriver, type BackupEngine, type Driver, type RunResult } from '../engine/index.js';
@@ -50,16 +51,26 @@ export async function startBackupIntegration(engine: BackupEngine, log: Logger, 
     },
     onError: (err) => log.error({ err: String(err) }, 'backup scheduler tick failed'),
   });
-  const safe = (fn: (o: unknown) => Promise<{ warnings: string[] }>) => async (o: unknown) =>
-    fn(o).catch((err: unknown) => {
-      log.error({ err: String(err) }, 'data-protection check failed; answering without it');
-      return { warnings: [] as string[], patch: [] };
-    });
+  const failed = (err: unknown) => {
+    log.error({ err: String(err) }, 'data-protection check failed; answering without it');
+    return { warnings: [] as string[], patch: [] };
+  };
+  // A verdict that is ready (an unprotected workload) passes through without a promise.
+  const safe = (fn: (o: unknown) => MaybePromise<{ warnings: string[] }>) => (o: unknown) => {
+    try {
+      const verdict = fn(o);
+      return isPromise(verdict) ? verdict.catch(failed) : verdict;
+    } catch (err) {
+      return failed(err);
+    }
+  };
   return {
     extension: { ...extension, mutate: safe(extension.mutate) as BackupAdmission['mutate'], validate: safe(extension.validate) as BackupAdmission['validate'] },
     onAdmitted({ request, allowed }) {
       if (!allowed) return;
-      extension.admitted(request.object).then(
+      const registering = extension.admitted(request.object);
+      if (!isPromise(registering)) return; // not a protected workload
+      registering.then(
         (registered) => registered && compliance.refresh(), // a newly registered app counts at once, not a minute later
         (err: unknown) => log.error({ err: String(err), uid: request.uid }, 'could not register the app for protection'),
       );
