@@ -1,16 +1,14 @@
 /**
  * Policy and certificate folders for bench/webhook.bench.ts: `standard` holds the 17 policies of Kyverno's
- * pod-security set (baseline and restricted: the corpus has 8 of them, examples/pod-security has the other
- * 9, written here to the same Pod Security Standards checks) plus the shipped policies/; `many` holds 300
- * renamed copies of the 17. The corpus's podSecurity-subrule policies (pod-security/subrule) are not part
- * of the 17 and are left out.
+ * pod-security set (see pod-security-files.ts) plus the shipped policies/; `many` holds 300 renamed copies
+ * of the 17.
  */
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dump, loadAll } from 'js-yaml';
 import { findConformance, REPO_ROOT } from './corpus.js';
-import { policyFiles } from './policy-files.js';
+import { podSecurityPolicyFiles } from './pod-security-files.js';
 
 export interface WebhookPolicies {
   standard: string;
@@ -22,17 +20,8 @@ export interface WebhookPolicies {
   cleanup(): void;
 }
 
-/** examples/pod-security also holds its kyverno-test.yaml and test Pods: only the policies are loaded. */
-const isPolicy = (file: string) => /^kind: ClusterPolicy$/m.test(readFileSync(file, 'utf8'));
-
 export function prepareWebhookPolicies(): WebhookPolicies {
-  const corpus = findConformance();
-  const files = [
-    ...policyFiles(path.join(corpus, 'policies', 'pod-security', 'baseline')),
-    ...policyFiles(path.join(corpus, 'policies', 'pod-security', 'restricted')),
-    ...policyFiles(path.join(REPO_ROOT, 'examples', 'pod-security')).filter(isPolicy),
-  ];
-  if (files.length !== 17) throw new Error(`bench: expected the 17 pod-security policies, found ${files.length}`);
+  const files = podSecurityPolicyFiles(findConformance());
   const standard = mkdtempSync(path.join(tmpdir(), 'guardrail-bench-policies-'));
   files.forEach((f, i) => copyFileSync(f, path.join(standard, `${i}-${path.basename(f)}`)));
   cpSync(path.join(REPO_ROOT, 'policies'), path.join(standard, 'shipped'), { recursive: true });
