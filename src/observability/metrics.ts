@@ -3,7 +3,9 @@
  * Labels are bounded: webhook, operation, kind, decision, policy, rule, status, mode, state, reason. Never a resource
  * name or namespace: those are unbounded and would blow up the series count.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { createAdmissionTally, type AdmissionDurationLabel, type AdmissionTally } from './admission-tally.js';
+import { createCellHistogram, type CellHistogram } from './cell-histogram.js';
 import { createPolicyResultTally, type PolicyResultTally } from './result-tally.js';
 
 export const METRIC_NAMES = {
@@ -25,7 +27,7 @@ export const METRIC_PREFIX = 'guardrail_';
 
 // Admission latency matters against the API server's webhook timeout (10 s by default, our chart's
 // value): buckets from 1 ms up to that timeout.
-const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+export const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export type Webhook = 'validate' | 'mutate' | 'validate-policy';
 export type AdmissionOutcome = 'allowed' | 'denied' | 'error';
@@ -33,7 +35,10 @@ export type AdmissionOutcome = 'allowed' | 'denied' | 'error';
 export interface Metrics {
   readonly registry: Registry;
   readonly admissionRequests: Counter<'webhook' | 'operation' | 'kind' | 'decision'>;
-  readonly admissionReviewDuration: Histogram<'webhook' | 'operation' | 'decision'>;
+  /** prom-client's Histogram exposition and `observe(labels, s)`, with cells the admission path keeps. */
+  readonly admissionReviewDuration: CellHistogram<AdmissionDurationLabel>;
+  /** The admission path's way to count admissionRequests and observe admissionReviewDuration (no label hashing). */
+  readonly admissionTally: Pick<AdmissionTally, 'record'>;
   readonly policyResults: Counter<'policy' | 'rule' | 'status' | 'mode' | 'operation'>;
   /** The admission path's way to count policyResults: batched, added to the counter at each scrape. */
   readonly policyResultTally: Pick<PolicyResultTally, 'add'>;
@@ -56,21 +61,29 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registers = [registry];
   if (opts.processMetrics) collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
   const tally = createPolicyResultTally();
+  // Registered in this order (the /metrics text lists metrics in registration order).
+  const admissionRequests = new Counter({
+    name: METRIC_NAMES.admissionRequests,
+    help: 'Admission requests answered, by webhook path, operation, resource kind and decision.',
+    labelNames: ['webhook', 'operation', 'kind', 'decision'] as const,
+    registers,
+    collect() {
+      admissionTally.flush(this);
+    },
+  });
+  const admissionReviewDuration = createCellHistogram({
+    name: METRIC_NAMES.admissionReviewDuration,
+    help: 'Time from receiving an AdmissionReview to answering it, in seconds.',
+    labelNames: ['webhook', 'operation', 'decision'] as const,
+    buckets: DURATION_BUCKETS,
+    registers,
+  });
+  const admissionTally = createAdmissionTally(admissionReviewDuration);
   return {
     registry,
-    admissionRequests: new Counter({
-      name: METRIC_NAMES.admissionRequests,
-      help: 'Admission requests answered, by webhook path, operation, resource kind and decision.',
-      labelNames: ['webhook', 'operation', 'kind', 'decision'] as const,
-      registers,
-    }),
-    admissionReviewDuration: new Histogram({
-      name: METRIC_NAMES.admissionReviewDuration,
-      help: 'Time from receiving an AdmissionReview to answering it, in seconds.',
-      labelNames: ['webhook', 'operation', 'decision'] as const,
-      buckets: DURATION_BUCKETS,
-      registers,
-    }),
+    admissionRequests,
+    admissionReviewDuration,
+    admissionTally,
     policyResults: new Counter({
       name: METRIC_NAMES.policyResults,
       help: 'Rule results of admission reviews, by policy, rule, status (pass|fail|warn|error|skip) and mode.',

@@ -24,9 +24,10 @@ interface Entry {
 
 type Level<T> = Map<string, T>;
 
-function at<T>(map: Level<T>, key: string, make: () => T): T {
+/** The map under `key`, made on first use. No `make` closure: four of them per result were allocated before. */
+function below<T>(map: Level<Level<T>>, key: string): Level<T> {
   let v = map.get(key);
-  if (v === undefined) map.set(key, (v = make()));
+  if (v === undefined) map.set(key, (v = new Map()));
   return v;
 }
 
@@ -37,7 +38,7 @@ export function createPolicyResultTally(): PolicyResultTally {
   let dirty = false;
   return {
     add(policy, rule, status, mode, operation) {
-      const byMode = at(at(at(at(root, operation, () => new Map()), policy, () => new Map()), rule, () => new Map()), status, () => new Map<string, Entry>());
+      const byMode = below(below(below(below(root, operation), policy), rule), status);
       let entry = byMode.get(mode);
       if (entry === undefined) {
         entry = { labels: { policy, rule, status, mode, operation }, pending: 0 };

@@ -16,8 +16,7 @@ export function createAnswerRecorder(log: Logger, metrics: Metrics): AnswerRecor
   return (record, seconds) => {
     const responses = record.responses;
     const operation = record.operation ?? '';
-    metrics.admissionRequests.inc({ webhook: record.webhook, operation, kind: record.kind ?? '', decision: record.decision });
-    metrics.admissionReviewDuration.observe({ webhook: record.webhook, operation, decision: record.decision }, seconds);
+    metrics.admissionTally.record(record.webhook, operation, record.kind ?? '', record.decision, seconds);
     if (responses) {
       const tally = metrics.policyResultTally;
       for (const r of responses) for (const rr of r.results) tally.add(r.policy, rr.rule, rr.status, rr.action ?? '', operation);
