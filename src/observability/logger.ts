@@ -4,6 +4,7 @@
  * Secret's data cannot reach a log line even if an object is passed by mistake.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { createLineBatch } from './line-batch.js';
 import { redactLogFields } from './redact.js';
 
 export type { Logger } from 'pino';
@@ -27,8 +28,9 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   // stdout asynchronously and in batches: a synchronous write per line (one line per admission) was ~15%
   // of a webhook request's main-thread time (bench:webhook), and an asynchronous write per line still
   // ~4%. Lines are written when 4 KiB are pending or 100 ms have passed, and pino flushes what is
-  // pending on exit, so a crash or a SIGTERM still writes every line.
-  const logger = pino(options, opts.destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 }));
+  // pending on exit, so a crash or a SIGTERM still writes every line. The lines are gathered in front
+  // of SonicBoom (line-batch.ts), whose own buffering measured the whole pending text on every line.
+  const logger = pino(options, opts.destination ?? createLineBatch(pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 })));
   // pino's bindings formatter runs for the root only; children (which inherit this method) go through it here.
   const child = logger.child;
   logger.child = function (this: Logger, bindings: Record<string, unknown>, childOptions?: object) {
