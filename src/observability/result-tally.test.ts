@@ -35,4 +35,33 @@ describe('policy result tally', () => {
     expect(values).toHaveLength(2);
     expect(values.every((v) => v.value === 1)).toBe(true);
   });
+
+  it('counts result objects: shared (frozen) ones by identity, others by their fields, into the same cells', async () => {
+    const m = createMetrics();
+    const shared = Object.freeze({ rule: 'check', status: 'pass' });
+    for (let i = 0; i < 3; i++) m.policyResultTally.addResult('p', shared, 'CREATE');
+    m.policyResultTally.addResult('p', { rule: 'check', status: 'pass' }, 'CREATE');
+    m.policyResultTally.addResult('p', shared, 'UPDATE');
+    m.policyResultTally.addResult('p', { rule: 'check', status: 'fail', action: 'Enforce' }, 'CREATE');
+    m.policyResultTally.add('p', 'check', 'pass', '', 'CREATE');
+    const values = await resultValues(m);
+    expect(values).toEqual(
+      expect.arrayContaining([
+        { labels: { policy: 'p', rule: 'check', status: 'pass', mode: '', operation: 'CREATE' }, value: 5 },
+        { labels: { policy: 'p', rule: 'check', status: 'pass', mode: '', operation: 'UPDATE' }, value: 1 },
+        { labels: { policy: 'p', rule: 'check', status: 'fail', mode: 'Enforce', operation: 'CREATE' }, value: 1 },
+      ]),
+    );
+    expect(values).toHaveLength(3);
+  });
+
+  it('keeps counting right after its identity cache is emptied (more shared results than it keeps)', async () => {
+    const m = createMetrics();
+    const results = Array.from({ length: 10_050 }, (_, i) => Object.freeze({ rule: `r${i % 10}`, status: 'pass' }));
+    for (const r of results) m.policyResultTally.addResult('p', r, 'CREATE');
+    for (const r of results.slice(0, 10)) m.policyResultTally.addResult('p', r, 'CREATE');
+    const values = await resultValues(m);
+    expect(values).toHaveLength(10);
+    expect(values.reduce((sum, v) => sum + v.value, 0)).toBe(10_060);
+  });
 });

@@ -19,7 +19,7 @@ export function createAnswerRecorder(log: Logger, metrics: Metrics): AnswerRecor
     metrics.admissionTally.record(record.webhook, operation, record.kind ?? '', record.decision, seconds);
     if (responses) {
       const tally = metrics.policyResultTally;
-      for (const r of responses) for (const rr of r.results) tally.add(r.policy, rr.rule, rr.status, rr.action ?? '', operation);
+      for (const r of responses) for (const rr of r.results) tally.addResult(r.policy, rr, operation);
     }
     admissionLog.write(record, Math.round(seconds * 1e6) / 1e3);
   };
