@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export default function setup(): () => void {
+export function setup(): () => void {
   const root = mkdtempSync(path.join(tmpdir(), 'guardrail-tests-'));
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = root;
