@@ -8,13 +8,13 @@ import type { CompiledPolicy, CompiledRule } from './compiled.js';
 import { andThen, isPromise, type MaybePromise } from './maybe-promise.js';
 import { buildRequestData, setDottedPath } from './context/index.js';
 import { findException, findPodSecurityExceptions, type ExceptionQuery } from './exceptions/index.js';
-import { ruleApplies } from './match/index.js';
+import { compiledRuleMatchFor, ruleApplies } from './match/index.js';
 import { evaluatePodSecurityRule, type PodSecurityException } from './pod-security/index.js';
 import type { JsonObject, PolicyException } from './policy-types.js';
 import type { AdmissionInput, EngineDeps } from './request.js';
 import type { RuleResult } from './result.js';
 import { quickLaneOf, type QuickLane } from './validate/quick-lane.js';
-import { validateBlock, type ValidationBlock } from './validate/validate-rule.js';
+import { prepareValidationBlock, validateBlock, type ValidationBlock } from './validate/validate-rule.js';
 import type { Outcome } from './validate/outcome.js';
 import type { RuleScope } from './validate/scope.js';
 
@@ -156,6 +156,18 @@ function resultOf(policy: CompiledPolicy, rule: CompiledRule, status: RuleResult
   r.status = status;
   r.message = message;
   return r;
+}
+
+/**
+ * Builds now what evaluating this rule builds on first use: its compiled match (for the options
+ * evaluatePolicy uses), its quick lane and its validate block's plans. For preparePolicySet.
+ */
+export function prepareRuleEvaluation(policy: CompiledPolicy, rule: CompiledRule): void {
+  if (rule.kind !== 'validate') return;
+  compiledRuleMatchFor(rule.rule, policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS);
+  const v = rule.rule.validate;
+  if (rule.cel || !v || v.podSecurity) return;
+  if (quickLaneOf(policy.name, rule) === null) prepareValidationBlock(blockOf(rule));
 }
 
 /** The validate block of a rule, built once per compiled rule rather than spread on every request. */

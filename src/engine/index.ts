@@ -11,6 +11,7 @@ export {
   evaluatePolicySet,
   admit,
   admitNow,
+  preparePolicySet,
   type AdmissionOutcome,
   type AdmitOptions,
   KYVERNO_CLASSIC_KINDS,

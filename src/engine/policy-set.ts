@@ -6,7 +6,7 @@
 import { compilePolicy } from './compile.js';
 import { buildRequestData } from './context/index.js';
 import type { CompiledPolicy } from './compiled.js';
-import { evaluatePolicyNow, type EvaluateOptions } from './evaluate.js';
+import { evaluatePolicyNow, prepareRuleEvaluation, type EvaluateOptions } from './evaluate.js';
 import { isPromise, type MaybePromise } from './maybe-promise.js';
 import { mutatePolicies } from './mutate/index.js';
 import { createJsonPatch, type JsonPatchOp } from './patch/index.js';
@@ -224,6 +224,28 @@ function responseOf(p: CompiledPolicy, results: RuleResult[]): PolicyResponse {
   // A fresh empty list per response: callers may append to a response's results.
   const list = results === NO_RESULTS ? [] : results;
   return p.namespace ? { policy: p.name, kind: p.kind, namespace: p.namespace, results: list } : { policy: p.name, kind: p.kind, results: list };
+}
+
+/**
+ * Builds ahead what admissions build on first use: every validate rule's compiled match, quick lane and
+ * plans (prepareRuleEvaluation), and the set's own lookups. A server prepares a set before swapping it
+ * in, so the first admission after a (re)load does not compile on the hot path (measured before: the
+ * first admission after a reload took 7 ms with the 22 bench policies and 77 ms with 300, against
+ * ~0.05 and ~0.5 ms after). Never throws: a rule that cannot be prepared is left to evaluation, which
+ * reports its problem as it always did.
+ */
+export function preparePolicySet(set: PolicySet): void {
+  mutatingOf(set);
+  readsImages(set, undefined);
+  for (const p of set.classic) {
+    for (const r of p.rules) {
+      try {
+        prepareRuleEvaluation(p, r);
+      } catch {
+        // evaluation reports it
+      }
+    }
+  }
 }
 
 /** The verdicts only (mutations applied first, as in admission). */

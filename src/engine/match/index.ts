@@ -14,6 +14,7 @@ export type { CompiledMatch, MatchOutcome } from './match-resources.js';
 export {
   checkMatchResources,
   ruleApplies,
+  compiledRuleMatchFor,
   compileRuleMatch,
   subjectFor,
   webhookDefaultOperations,

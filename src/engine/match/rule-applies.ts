@@ -119,17 +119,22 @@ const compiledRules = new WeakMap<Rule, Map<string, CompiledRuleMatch>>();
 const plainRules = new WeakMap<Rule, CompiledRuleMatch>();
 
 export function ruleApplies(rule: Rule, input: AdmissionInput, opts: MatchOptions = {}): RuleMatchOutcome {
+  return compiledRuleMatchFor(rule, opts)(subjectFor(input));
+}
+
+/** The rule's match compiled for these options, built on first use and kept per rule (see preparePolicySet). */
+export function compiledRuleMatchFor(rule: Rule, opts: MatchOptions = {}): CompiledRuleMatch {
   if (opts.policyNamespace === undefined && !opts.applyWebhookDefaults) {
     let plain = plainRules.get(rule);
     if (!plain) plainRules.set(rule, (plain = compileRuleMatch(rule, {}, true)));
-    return plain(subjectFor(input));
+    return plain;
   }
   const key = `${opts.policyNamespace ?? ''}|${opts.applyWebhookDefaults ? 1 : 0}`;
   let byOpts = compiledRules.get(rule);
   if (!byOpts) compiledRules.set(rule, (byOpts = new Map()));
   let fn = byOpts.get(key);
   if (!fn) byOpts.set(key, (fn = compileRuleMatch(rule, opts, true)));
-  return fn(subjectFor(input));
+  return fn;
 }
 
 export function checkMatchResources(block: MatchResources, input: AdmissionInput, opts: MatchOptions = {}): MatchOutcome {

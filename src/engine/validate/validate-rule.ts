@@ -4,7 +4,7 @@
  * Synchronous unless the block loads context (see maybe-promise.ts); patterns without variables are
  * tried through their compiled checks first (pattern/fast), the interpreter words every non-pass.
  */
-import { evaluateConditions } from '../conditions/index.js';
+import { evaluateConditions, planConditions } from '../conditions/index.js';
 import { loadContextEntriesNow } from '../context/index.js';
 import { isPromise, type MaybePromise } from '../maybe-promise.js';
 import { compilePatternCheck, FAST_PASS, validatePattern, type PatternCheck } from '../pattern/index.js';
@@ -109,6 +109,21 @@ function buildPlan(block: ValidationBlock): PatternPlan | null {
   const any: unknown = block.anyPattern;
   if (!Array.isArray(any) || containsVariableSyntax(any)) return null;
   return { single: undefined, any: any.map(compilePatternCheck), rule: '', pass: [] };
+}
+
+/**
+ * Builds the block's lazily made plans now (pattern checks, conditions plans, foreach entries'), for
+ * preparePolicySet. Problems are left to evaluation, which reports them: nothing here throws.
+ */
+export function prepareValidationBlock(block: ValidationBlock): void {
+  const conditions = [block.preconditions, block.deny?.conditions];
+  try {
+    if (block.pattern !== undefined || block.anyPattern !== undefined) planOf(block);
+    for (const c of conditions) if (c !== null && typeof c === 'object') planConditions(c, '');
+    for (const fe of block.foreach ?? []) prepareValidationBlock(fe);
+  } catch {
+    // evaluation reports it
+  }
 }
 
 /** The outcome for a block whose compiled checks say it passes; undefined to run the interpreter. */
