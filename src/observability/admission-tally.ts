@@ -7,6 +7,7 @@
  */
 import type { Counter } from 'prom-client';
 import type { CellHistogram, HistogramCell } from './cell-histogram.js';
+import { below, flushCells, type CounterCell, type Level } from './cells.js';
 
 export type AdmissionRequestLabel = 'webhook' | 'operation' | 'kind' | 'decision';
 export type AdmissionDurationLabel = 'webhook' | 'operation' | 'decision';
@@ -18,19 +19,8 @@ export interface AdmissionTally {
   flush(counter: Counter<AdmissionRequestLabel>): void;
 }
 
-interface Entry {
-  labels: Record<AdmissionRequestLabel, string>;
-  pending: number;
+interface Entry extends CounterCell<AdmissionRequestLabel> {
   duration: HistogramCell;
-}
-
-type Level<T> = Map<string, T>;
-
-/** The map under `key`, made on first use (no closure per call: this runs per admission). */
-function below<T>(map: Level<Level<T>>, key: string): Level<T> {
-  let v = map.get(key);
-  if (v === undefined) map.set(key, (v = new Map()));
-  return v;
 }
 
 export function createAdmissionTally(duration: CellHistogram<AdmissionDurationLabel>): AdmissionTally {
@@ -54,11 +44,7 @@ export function createAdmissionTally(duration: CellHistogram<AdmissionDurationLa
     flush(counter) {
       if (!dirty) return;
       dirty = false;
-      for (const e of entries) {
-        if (e.pending === 0) continue;
-        counter.inc(e.labels, e.pending);
-        e.pending = 0;
-      }
+      flushCells(entries, counter);
     },
   };
 }

@@ -7,6 +7,7 @@
  * scrape sees exactly the counts it would have seen with one `inc` per result.
  */
 import type { Counter } from 'prom-client';
+import { below, flushCells, type CounterCell, type Level } from './cells.js';
 
 export type PolicyResultLabel = 'policy' | 'rule' | 'status' | 'mode' | 'operation';
 
@@ -29,19 +30,7 @@ export interface PolicyResultTally {
   flush(counter: Counter<PolicyResultLabel>): void;
 }
 
-interface Entry {
-  labels: Record<PolicyResultLabel, string>;
-  pending: number;
-}
-
-type Level<T> = Map<string, T>;
-
-/** The map under `key`, made on first use. No `make` closure: four of them per result were allocated before. */
-function below<T>(map: Level<Level<T>>, key: string): Level<T> {
-  let v = map.get(key);
-  if (v === undefined) map.set(key, (v = new Map()));
-  return v;
-}
+type Entry = CounterCell<PolicyResultLabel>;
 
 const SHARED_LIMIT = 10_000;
 
@@ -93,11 +82,7 @@ export function createPolicyResultTally(): PolicyResultTally {
     flush(counter) {
       if (!dirty) return;
       dirty = false;
-      for (const e of entries) {
-        if (e.pending === 0) continue;
-        counter.inc(e.labels, e.pending);
-        e.pending = 0;
-      }
+      flushCells(entries, counter);
     },
   };
 }

@@ -7,11 +7,10 @@
  * interpreter words the outcome; validate-rule.ts's fastPatternPass gives the same answer on that way.
  */
 import type { CompiledRule } from '../compiled.js';
-import { compilePatternCheck, FAST_PASS, type PatternCheck } from '../pattern/index.js';
 import type { RuleResult } from '../result.js';
-import { containsVariableSyntax } from '../variables/index.js';
-import { fastAnyPatternIndex } from './any-pattern.js';
 import { anyPatternPassMessage, passMessage } from './messages.js';
+import { validationResult } from './rule-result.js';
+import { passingPatternOf, type ValidationBlock } from './validate-rule.js';
 
 export interface QuickLane {
   /** The index of the pattern that passes (0 for `pattern`), or -1 when the full evaluation must decide. */
@@ -37,32 +36,19 @@ function buildLane(policyName: string, rule: CompiledRule): QuickLane | null {
   const v = r.validate;
   if (rule.kind !== 'validate' || rule.cel || !v || r.preconditions || (r.context?.length ?? 0) > 0) return null;
   if (v.deny || v.foreach || v.podSecurity || v.manifests || v.assert || v.cel) return null;
-  let check: (target: unknown) => number;
-  let messageOf: (index: number) => string;
-  if (v.pattern !== undefined) {
-    if (containsVariableSyntax(v.pattern)) return null;
-    const single: PatternCheck = compilePatternCheck(v.pattern);
-    check = (target) => (single(target) === FAST_PASS ? 0 : -1);
-    messageOf = () => passMessage(r.name);
-  } else if (Array.isArray(v.anyPattern) && !containsVariableSyntax(v.anyPattern)) {
-    const checks = v.anyPattern.map(compilePatternCheck);
-    check = (target) => fastAnyPatternIndex(checks, target);
-    messageOf = (index) => anyPatternPassMessage(r.name, index);
-  } else {
-    return null;
-  }
+  // The full way's compiled checks (validate-rule.ts), on the rule's validate block itself: no context
+  // or preconditions to add here.
+  const check = passingPatternOf(v as ValidationBlock);
+  if (check === null) return null;
+  const isAny = v.pattern === undefined;
   const results: RuleResult[] = [];
   return {
     check,
     pass(index) {
       let result = results[index];
       if (result === undefined) {
-        // The key order of evaluate.ts's resultOf, so a shared result prints like a fresh one.
-        const built = { policy: policyName, rule: rule.name, ruleType: 'validation' } as RuleResult;
-        if (rule.fix) built.fix = rule.fix;
-        built.status = 'pass';
-        built.message = messageOf(index);
-        results[index] = result = Object.freeze(built);
+        const message = isAny ? anyPatternPassMessage(r.name, index) : passMessage(r.name);
+        results[index] = result = Object.freeze(validationResult(policyName, rule, 'pass', message));
       }
       return result;
     },

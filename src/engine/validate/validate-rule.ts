@@ -83,8 +83,9 @@ function validateDeny(conditions: Conditions | undefined, s: RuleScope, message:
  * compiled checks; null when it has variables. Built once per block object.
  */
 interface PatternPlan {
-  single: PatternCheck | undefined;
-  any: PatternCheck[] | undefined;
+  /** The index of the pattern that passes (0 for `pattern`), or -1 when the interpreter must decide. */
+  passing: (target: unknown) => number;
+  isAny: boolean;
   /** The pass messages (per anyPattern index) for the last rule name seen: a block belongs to one rule. */
   rule: string;
   pass: string[];
@@ -104,11 +105,21 @@ function planOf(block: ValidationBlock): PatternPlan | null {
 function buildPlan(block: ValidationBlock): PatternPlan | null {
   if (block.pattern !== undefined) {
     if (containsVariableSyntax(block.pattern)) return null;
-    return { single: compilePatternCheck(block.pattern), any: undefined, rule: '', pass: [] };
+    const single: PatternCheck = compilePatternCheck(block.pattern);
+    return { passing: (target) => (single(target) === FAST_PASS ? 0 : -1), isAny: false, rule: '', pass: [] };
   }
   const any: unknown = block.anyPattern;
   if (!Array.isArray(any) || containsVariableSyntax(any)) return null;
-  return { single: undefined, any: any.map(compilePatternCheck), rule: '', pass: [] };
+  const checks = any.map(compilePatternCheck);
+  return { passing: (target) => fastAnyPatternIndex(checks, target), isAny: true, rule: '', pass: [] };
+}
+
+/**
+ * The compiled answer of a block's variable-free pattern or anyPattern: the index of the pattern that
+ * passes, or -1 when the interpreter must decide; null when the block has none or it holds variables.
+ */
+export function passingPatternOf(block: ValidationBlock): ((target: unknown) => number) | null {
+  return planOf(block)?.passing ?? null;
 }
 
 /**
@@ -130,16 +141,14 @@ export function prepareValidationBlock(block: ValidationBlock): void {
 export function fastPatternPass(block: ValidationBlock, s: RuleScope): Outcome | undefined {
   const plan = planOf(block);
   if (plan === null) return undefined;
-  let index = 0;
-  if (plan.any !== undefined) index = fastAnyPatternIndex(plan.any, s.target);
-  else if (plan.single === undefined || plan.single(s.target) !== FAST_PASS) return undefined;
+  const index = plan.passing(s.target);
   if (index < 0) return undefined;
   const name = s.rule.name;
   if (plan.rule !== name) {
     plan.rule = name;
     plan.pass = [];
   }
-  const message = (plan.pass[index] ??= plan.any === undefined ? passMessage(name) : anyPatternPassMessage(name, index));
+  const message = (plan.pass[index] ??= plan.isAny ? anyPatternPassMessage(name, index) : passMessage(name));
   return outcome.pass(message);
 }
 
