@@ -13,7 +13,8 @@ import { evaluatePodSecurityRule, type PodSecurityException } from './pod-securi
 import type { JsonObject, PolicyException } from './policy-types.js';
 import type { AdmissionInput, EngineDeps } from './request.js';
 import type { RuleResult } from './result.js';
-import { quickLaneOf, type QuickLane } from './validate/quick-lane.js';
+import { policyPlanFor, runLanes } from './rule-plan.js';
+import { PRECONDITIONS_NOT_MET, quickLaneOf, UNDECIDED, type QuickLane } from './validate/quick-lane.js';
 import { validationResult } from './validate/rule-result.js';
 import { prepareValidationBlock, validateBlock, type ValidationBlock } from './validate/validate-rule.js';
 import type { Outcome } from './validate/outcome.js';
@@ -69,6 +70,15 @@ export function evaluatePolicyNow(
   deps: EngineDeps,
   opts: EvaluateOptions = {},
 ): MaybePromise<RuleResult[]> {
+  const matchOpts = policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS;
+  // A plain request to a policy whose rules for this kind all have quick lanes: see rule-plan.ts.
+  if (!input.subResource && input.operation !== 'DELETE' && deps.values === undefined && !opts.exceptions?.length) {
+    const plan = policyPlanFor(policy, input.kind.kind, matchOpts);
+    if (plan.allLanes) {
+      const answered = runLanes(plan, policy, input, opts.requestData ?? buildRequestData(input), envOf(deps));
+      if (answered !== undefined) return answered;
+    }
+  }
   const resource = input.object ?? input.oldObject;
   const run: PolicyRun = {
     policy,
@@ -80,7 +90,7 @@ export function evaluatePolicyNow(
     baseData: opts.requestData ?? buildRequestData(input),
     env: envOf(deps),
     // Built once per policy, not per rule: the webhook evaluates every rule of every policy per request.
-    matchOpts: policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS,
+    matchOpts,
   };
   return runRules(run, 0);
 }
@@ -105,13 +115,14 @@ function runRules(run: PolicyRun, start: number): MaybePromise<RuleResult[]> {
       results.push(Object.assign(skipped, { reason: 'EXCEPTION', exception }));
       continue;
     }
-    // Most rules pass most requests: a plain pattern rule answers here with its shared pass result.
+    // Most rules pass most requests: a rule whose checks compile answers here with its shared result.
     if (overrides === NO_OVERRIDES && input.operation !== 'DELETE') {
       const lane = quickLaneOf(policy.name, rule);
-      const index = lane === null ? -1 : lane.check(input.object ?? input.oldObject);
-      if (index >= 0) {
-        results.push((lane as QuickLane).pass(index));
-        if (policy.applyRules === 'One') break;
+      const index = lane === null || (lane.readsElements && deps.values?.foreachValues) ? UNDECIDED : lane.check(input.object ?? input.oldObject, data, run.env);
+      if (index !== UNDECIDED) {
+        results.push((lane as QuickLane).result(index));
+        // applyRules: One stops at the first rule that passed (a skip goes on).
+        if (policy.applyRules === 'One' && index !== PRECONDITIONS_NOT_MET) break;
         continue;
       }
     }
@@ -151,12 +162,19 @@ function recordOutcome(run: PolicyRun, rule: CompiledRule, out: RuleOutcome): bo
  * Builds now what evaluating this rule builds on first use: its compiled match (for the options
  * evaluatePolicy uses), its quick lane and its validate block's plans. For preparePolicySet.
  */
+export function preparePolicyEvaluation(policy: CompiledPolicy): void {
+  const matchOpts = policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS;
+  for (const kind of policy.kinds ?? []) policyPlanFor(policy, kind, matchOpts);
+}
+
 export function prepareRuleEvaluation(policy: CompiledPolicy, rule: CompiledRule): void {
   if (rule.kind !== 'validate') return;
   compiledRuleMatchFor(rule.rule, policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS);
   const v = rule.rule.validate;
   if (rule.cel || !v || v.podSecurity) return;
-  if (quickLaneOf(policy.name, rule) === null) prepareValidationBlock(blockOf(rule));
+  quickLaneOf(policy.name, rule);
+  // The full way too: the lane leaves every failure to it.
+  prepareValidationBlock(blockOf(rule));
 }
 
 /** The validate block of a rule, built once per compiled rule rather than spread on every request. */

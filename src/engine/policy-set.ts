@@ -6,7 +6,7 @@
 import { compilePolicy } from './compile.js';
 import { buildRequestData } from './context/index.js';
 import type { CompiledPolicy } from './compiled.js';
-import { evaluatePolicyNow, prepareRuleEvaluation, type EvaluateOptions } from './evaluate.js';
+import { evaluatePolicyNow, preparePolicyEvaluation, prepareRuleEvaluation, type EvaluateOptions } from './evaluate.js';
 import { isPromise, type MaybePromise } from './maybe-promise.js';
 import { mutatePolicies } from './mutate/index.js';
 import { createJsonPatch, type JsonPatchOp } from './patch/index.js';
@@ -244,6 +244,11 @@ export function preparePolicySet(set: PolicySet): void {
       } catch {
         // evaluation reports it
       }
+    }
+    try {
+      preparePolicyEvaluation(p);
+    } catch {
+      // evaluation reports it
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 export { operators, operatorNames, lookupOperator, isOperatorName } from './registry.js';
 export { evaluateCondition, evaluateConditions } from './evaluate.js';
-export { planConditions } from './plan.js';
+export { planConditions, type ConditionsPlan, type PlannedCondition } from './plan.js';
 export type { ConditionsResult, Substitute } from './evaluate.js';
 export { validateConditionsSyntax } from './validate-syntax.js';
 export { ConditionError } from './types.js';

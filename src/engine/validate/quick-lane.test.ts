@@ -66,16 +66,67 @@ describe('quick lane', () => {
     expect(Object.isFrozen(result)).toBe(false);
   });
 
-  it('takes only plain pattern rules: not preconditions, context, deny, foreach or variables', () => {
+  it('takes rules whose every step compiles: patterns, deny and foreach, with literal or single-variable conditions', () => {
     const p = compile([
       nonRoot,
       { ...nonRoot, name: 'pre', preconditions: { all: [{ key: '{{ request.operation }}', operator: 'Equals', value: 'CREATE' }] } },
       { ...nonRoot, name: 'ctx', context: [{ name: 'x', variable: { value: 1 } }] },
-      { name: 'deny', match: matchPods, validate: { deny: {} } },
+      { name: 'deny', match: matchPods, validate: { deny: { conditions: { any: [{ key: '{{ request.object.spec.hostNetwork || `false` }}', operator: 'Equals', value: true }] } } } },
+      { name: 'deny-always', match: matchPods, validate: { deny: {} } },
       { name: 'vars', match: matchPods, validate: { pattern: { metadata: { name: '{{ request.object.metadata.name }}' } } } },
       { name: 'each', match: matchPods, validate: { foreach: [{ list: 'request.object.spec.containers', pattern: { name: '?*' } }] } },
+      { name: 'interpolated', match: matchPods, validate: { deny: { conditions: { all: [{ key: 'name-{{ request.object.metadata.name }}', operator: 'Equals', value: 'x' }] } } } },
+      { name: 'nested', match: matchPods, validate: { foreach: [{ list: 'request.object.spec.containers', foreach: [{ list: 'element.ports', deny: { conditions: { all: [{ key: 1, operator: 'Equals', value: 2 }] } } }] }] } },
     ]);
-    expect(p.rules.map((r) => quickLaneOf(p.name, r) !== null)).toEqual([true, false, false, false, false, false]);
+    expect(p.rules.map((r) => quickLaneOf(p.name, r) !== null)).toEqual([true, true, false, true, false, false, true, false, false]);
+  });
+
+  it('shares the pass result of deny and foreach rules, and the skip of unmet preconditions', async () => {
+    const p = compile([
+      { name: 'no-host-network', match: matchPods, validate: { message: 'no host network', deny: { conditions: { any: [{ key: '{{ request.object.spec.hostNetwork || `false` }}', operator: 'Equals', value: true }] } } } },
+      {
+        name: 'drop-all',
+        match: matchPods,
+        validate: { foreach: [{ list: 'request.object.spec.containers', deny: { conditions: { all: [{ key: 'ALL', operator: 'AnyNotIn', value: '{{ element.securityContext.capabilities.drop || `[]` }}' }] } } }] },
+      },
+      { ...nonRoot, name: 'only-updates', preconditions: { all: [{ key: '{{ request.operation }}', operator: 'Equals', value: 'UPDATE' }] } },
+    ]);
+    const good = pod({ runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
+    const [first, second] = [await evaluate(p, good), await evaluate(p, good)];
+    expect(first).toEqual([
+      { policy: 'p', rule: 'no-host-network', ruleType: 'validation', status: 'pass', message: "validation rule 'no-host-network' passed." },
+      { policy: 'p', rule: 'drop-all', ruleType: 'validation', status: 'pass', message: 'rule passed' },
+      { policy: 'p', rule: 'only-updates', ruleType: 'validation', status: 'skip', message: 'preconditions not met', reason: 'PRECONDITIONS_NOT_MET' },
+    ]);
+    first.forEach((r, i) => expect(second[i]).toBe(r));
+    // Failures are still the interpreter's, worded with the rule's message.
+    const bad = await evaluate(p, { ...good, spec: { hostNetwork: true, containers: [{ name: 'app', image: 'nginx' }] } });
+    expect(bad.map((r) => [r.status, r.message])).toEqual([
+      ['fail', 'no host network'],
+      ['fail', 'validation failure: validation error: rule drop-all failed'],
+      ['skip', 'preconditions not met'],
+    ]);
+  });
+
+  it('leaves a foreach whose every element is skipped to the full evaluation (nothing applied is a skip)', async () => {
+    const p = compile([
+      {
+        name: 'privileged-only',
+        match: matchPods,
+        validate: {
+          foreach: [{ list: 'request.object.spec.containers', preconditions: { all: [{ key: '{{ element.securityContext.privileged || `false` }}', operator: 'Equals', value: true }] }, deny: { conditions: { all: [{ key: 1, operator: 'Equals', value: 1 }] } } }],
+        },
+      },
+    ]);
+    const [result] = await evaluate(p, pod({ privileged: false }));
+    expect(result).toMatchObject({ status: 'skip', reason: 'FOREACH_NOTHING_APPLIED' });
+    expect(Object.isFrozen(result)).toBe(false);
+  });
+
+  it('goes on after a shared skip when the policy applies one rule only', async () => {
+    const p = compile([{ ...nonRoot, name: 'only-updates', preconditions: { all: [{ key: '{{ request.operation }}', operator: 'Equals', value: 'UPDATE' }] } }, nonRoot]);
+    const policy = { ...p, applyRules: 'One' as const };
+    expect((await evaluate(policy, pod({ runAsNonRoot: true }))).map((r) => r.status)).toEqual(['skip', 'pass']);
   });
 
   it('gives the same results as the full evaluation on DELETE (pattern rules do not apply to deletions)', async () => {

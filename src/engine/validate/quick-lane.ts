@@ -1,22 +1,33 @@
 /**
- * The quick lane for the commonest validate rule: a `pattern` or `anyPattern` without context,
- * preconditions, deny or variables (15 of the 22 rules the webhook bench applies to a Deployment). Its
- * compiled checks (pattern/fast) answer "passes, with pattern i" without a rule scope, an outcome or a
- * result object: the pass result is built once per rule and index, frozen, and shared by every request
- * that passes. Anything else (fail, skip, a check that cannot tell) goes the full way, where the
- * interpreter words the outcome; validate-rule.ts's fastPatternPass gives the same answer on that way.
+ * The quick lane: a validate rule whose every step compiles to plain functions (block-check.ts): a
+ * `pattern` or `anyPattern` without variables, `deny` conditions, or a foreach of those, each with or
+ * without preconditions whose keys and values are literals or single variables. 19 of the 22 rules the
+ * webhook bench applies to a Deployment. When the compiled checks say the rule passes (or its
+ * preconditions are not met), the request gets the rule's result built once per rule and index, frozen,
+ * and shared by every such request: no scope, outcome or result object. Anything else (fail, error, a
+ * check that cannot tell) goes the full way, where the interpreter decides and words the outcome.
  */
 import type { CompiledRule } from '../compiled.js';
+import type { JsonObject } from '../policy-types.js';
 import type { RuleResult } from '../result.js';
+import type { FunctionEnv } from '../variables/index.js';
+import { compileBlockCheck, PRECONDITIONS_NOT_MET, UNDECIDED } from './block-check.js';
 import { anyPatternPassMessage, passMessage } from './messages.js';
 import { validationResult } from './rule-result.js';
-import { passingPatternOf, type ValidationBlock } from './validate-rule.js';
+import type { ValidationBlock } from './validate-rule.js';
+
+export { PRECONDITIONS_NOT_MET, UNDECIDED };
 
 export interface QuickLane {
-  /** The index of the pattern that passes (0 for `pattern`), or -1 when the full evaluation must decide. */
-  check(target: unknown): number;
-  /** The shared, frozen pass result for that index. */
-  pass(index: number): RuleResult;
+  /**
+   * The index of what passed (anyPattern index; 0 otherwise), PRECONDITIONS_NOT_MET, or UNDECIDED when
+   * the full evaluation must decide. Never throws.
+   */
+  check(target: unknown, data: JsonObject, env: FunctionEnv): number;
+  /** The shared, frozen result for an index check returned (not UNDECIDED). */
+  result(index: number): RuleResult;
+  /** The rule iterates foreach elements: per-element values from a values file need the full way. */
+  readsElements: boolean;
 }
 
 const lanes = new WeakMap<CompiledRule, QuickLane | null>();
@@ -25,29 +36,48 @@ const lanes = new WeakMap<CompiledRule, QuickLane | null>();
 export function quickLaneOf(policyName: string, rule: CompiledRule): QuickLane | null {
   let lane = lanes.get(rule);
   if (lane === undefined) {
-    lane = buildLane(policyName, rule);
+    lane = enabled ? buildLane(policyName, rule) : null;
     lanes.set(rule, lane);
   }
   return lane;
 }
 
+let enabled = true;
+/** Tests only: evaluate every rule the full way, to compare the lane's answers with it. */
+export function setQuickLaneEnabled(on: boolean): void {
+  enabled = on;
+}
+
 function buildLane(policyName: string, rule: CompiledRule): QuickLane | null {
   const r = rule.rule;
   const v = r.validate;
-  if (rule.kind !== 'validate' || rule.cel || !v || r.preconditions || (r.context?.length ?? 0) > 0) return null;
-  if (v.deny || v.foreach || v.podSecurity || v.manifests || v.assert || v.cel) return null;
-  // The full way's compiled checks (validate-rule.ts), on the rule's validate block itself: no context
-  // or preconditions to add here.
-  const check = passingPatternOf(v as ValidationBlock);
-  if (check === null) return null;
-  const isAny = v.pattern === undefined;
+  if (rule.kind !== 'validate' || rule.cel || !v) return null;
+  if (v.podSecurity || v.manifests || v.assert || v.cel) return null;
+  // The rule's block as evaluate.ts builds it: its validate with the rule's context and preconditions.
+  const block: ValidationBlock = { ...v, context: r.context, preconditions: r.preconditions };
+  const compiled = compileBlockCheck(block, 0);
+  if (compiled === null) return null;
+  const isAny = !v.deny && v.pattern === undefined && v.anyPattern !== undefined;
+  const isForEach = v.pattern === undefined && v.anyPattern === undefined && !v.deny && v.foreach !== undefined;
   const results: RuleResult[] = [];
+  let skipped: RuleResult | undefined;
   return {
-    check,
-    pass(index) {
+    readsElements: isForEach,
+    check(target, data, env) {
+      try {
+        return compiled(target, data, env);
+      } catch {
+        return UNDECIDED;
+      }
+    },
+    result(index) {
+      if (index === PRECONDITIONS_NOT_MET) {
+        skipped ??= Object.freeze(Object.assign(validationResult(policyName, rule, 'skip', 'preconditions not met'), { reason: 'PRECONDITIONS_NOT_MET' }));
+        return skipped;
+      }
       let result = results[index];
       if (result === undefined) {
-        const message = isAny ? anyPatternPassMessage(r.name, index) : passMessage(r.name);
+        const message = isForEach ? 'rule passed' : isAny ? anyPatternPassMessage(r.name, index) : passMessage(r.name);
         results[index] = result = Object.freeze(validationResult(policyName, rule, 'pass', message));
       }
       return result;

@@ -10,6 +10,7 @@ export { compileJmesPath, searchJmesPath, type CompiledJmesPath, type CompileRes
 export type { FunctionEnv, FunctionDef, ArgSpec, JpType } from './functions/types.js';
 export { kyvernoFunctions, listFunctions, type KyvernoFunctionName } from './functions/registry.js';
 export { substituteVariables, containsVariableSyntax, type SubstituteOptions } from './substitute/substitute.js';
+export { planString, compiledOf, type PlannedMatch } from './substitute/plan.js';
 export { findVariables, type FoundVariable } from './substitute/find.js';
 export { substituteReferences } from './substitute/references.js';
 export { goJsonMarshal } from './substitute/go-json.js';

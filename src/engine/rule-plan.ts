@@ -1,0 +1,66 @@
+/**
+ * Per policy and request kind, what evaluatePolicy would look up rule by rule on every request: the
+ * validate rules that can apply to that kind (a Deployment skips the Pod and CronJob forms of autogen
+ * rules), each with its compiled match and quick lane. Built on first use per kind (and for every kind
+ * a policy names, by preparePolicySet) and kept with the compiled policy, which never changes.
+ * When every planned rule has a quick lane, runLanes answers a plain request (no exceptions, values or
+ * deletion) without the general loop: no per-policy run record, no lookups per rule.
+ */
+import type { CompiledPolicy, CompiledRule } from './compiled.js';
+import { compiledRuleMatchFor, subjectFor, type CompiledRuleMatch, type MatchOptions } from './match/index.js';
+import type { JsonObject } from './policy-types.js';
+import type { AdmissionInput } from './request.js';
+import type { RuleResult } from './result.js';
+import type { FunctionEnv } from './variables/index.js';
+import { PRECONDITIONS_NOT_MET, quickLaneOf, UNDECIDED, type QuickLane } from './validate/quick-lane.js';
+
+export interface PlannedRule {
+  rule: CompiledRule;
+  match: CompiledRuleMatch;
+  lane: QuickLane | null;
+}
+
+export interface PolicyPlan {
+  rules: readonly PlannedRule[];
+  /** Every planned rule has a quick lane: runLanes may answer. */
+  allLanes: boolean;
+}
+
+const plans = new WeakMap<CompiledPolicy, Map<string, PolicyPlan>>();
+
+/** The plan of `policy` for plain (non-subresource) requests of `kind`. */
+export function policyPlanFor(policy: CompiledPolicy, kind: string, matchOpts: MatchOptions): PolicyPlan {
+  let byKind = plans.get(policy);
+  if (byKind === undefined) plans.set(policy, (byKind = new Map()));
+  let plan = byKind.get(kind);
+  if (plan === undefined) {
+    const rules: PlannedRule[] = [];
+    for (const rule of policy.rules) {
+      if (rule.kind !== 'validate' || (rule.kinds !== undefined && !rule.kinds.has(kind))) continue;
+      rules.push({ rule, match: compiledRuleMatchFor(rule.rule, matchOpts), lane: quickLaneOf(policy.name, rule) });
+    }
+    plan = { rules, allLanes: rules.every((r) => r.lane !== null) };
+    byKind.set(kind, plan);
+  }
+  return plan;
+}
+
+/**
+ * The results of a policy whose planned rules all have lanes, in evaluatePolicy's order and with its
+ * applyRules handling; undefined as soon as one lane cannot tell (the caller then evaluates the policy
+ * the full way: lanes have no side effects, so starting over is safe).
+ */
+export function runLanes(plan: PolicyPlan, policy: CompiledPolicy, input: AdmissionInput, data: JsonObject, env: FunctionEnv): RuleResult[] | undefined {
+  const results: RuleResult[] = [];
+  const subject = subjectFor(input);
+  const target = input.object ?? input.oldObject;
+  for (const planned of plan.rules) {
+    if (!planned.match(subject).applies) continue;
+    const lane = planned.lane as QuickLane;
+    const index = lane.check(target, data, env);
+    if (index === UNDECIDED) return undefined;
+    results.push(lane.result(index));
+    if (policy.applyRules === 'One' && index !== PRECONDITIONS_NOT_MET) break;
+  }
+  return results;
+}
