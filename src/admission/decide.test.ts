@@ -48,4 +48,22 @@ describe('decide', () => {
     const d = decide([resp('p', [rr('a', 'fail', { action: 'Enforce' }), rr('b', 'fail', { action: 'Audit' })])], ref, fp({}));
     expect(d).toMatchObject({ allowed: false, warnings: ['policy p.b: b message'] });
   });
+
+  it('decides a shared (frozen) outcome once: the same quiet allow for every request, frozen', () => {
+    const outcome = Object.freeze([Object.freeze(resp('p', Object.freeze([Object.freeze(rr('a', 'pass'))]) as RuleResult[]))]);
+    const first = decide(outcome, ref, fp({}));
+    const second = decide(outcome, { kind: 'Deployment', namespace: 'other', name: 'api' }, fp({ p: 'Ignore' }));
+    expect(second).toBe(first);
+    expect(first).toMatchObject({ allowed: true, warnings: [], counts: { pass: 1 } });
+    expect(Object.isFrozen(first.warnings) && Object.isFrozen(first.counts)).toBe(true);
+  });
+
+  it('decides afresh a shared outcome that warns or blocks, and any outcome that is not shared', () => {
+    const warns = Object.freeze([Object.freeze(resp('p', [rr('a', 'fail', { action: 'Audit' })]))]);
+    expect(decide(warns, ref, fp({}))).not.toBe(decide(warns, ref, fp({})));
+    const blocks = Object.freeze([Object.freeze(resp('p', [rr('a', 'fail', { action: 'Enforce' })]))]);
+    expect(decide(blocks, { kind: 'Deployment', namespace: 'ns', name: 'other' }, fp({})).message).toContain('Deployment/ns/other');
+    const plain = [resp('p', [rr('a', 'pass')])];
+    expect(decide(plain, ref, fp({}))).not.toBe(decide(plain, ref, fp({})));
+  });
 });

@@ -26,11 +26,23 @@ export function emptyCounts(): Record<RuleStatus, number> {
   return { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 };
 }
 
+/**
+ * Decisions of shared (frozen) responses arrays that allow without a warning: such an outcome has no
+ * fail, warn or error result, so neither the resource nor the failure policies change its decision. The
+ * engine gives every request with the same quick-lane answers the same array (admitNow).
+ */
+const quietAllows = new WeakMap<readonly PolicyResponse[], Decision>();
+
 export function decide(
   responses: readonly PolicyResponse[],
   ref: ResourceRef,
   failurePolicyOf: (response: PolicyResponse) => FailurePolicy,
 ): Decision {
+  const shared = Object.isFrozen(responses);
+  if (shared) {
+    const hit = quietAllows.get(responses);
+    if (hit !== undefined) return hit;
+  }
   const counts = emptyCounts();
   const warnings: string[] = [];
   const blocked: BlockedPolicy[] = [];
@@ -49,7 +61,11 @@ export function decide(
     }
     if (rules !== undefined) blocked.push({ policy: response.policy, rules });
   }
-  if (blocked.length === 0) return { allowed: true, warnings, counts, blocking };
+  if (blocked.length === 0) {
+    const d: Decision = { allowed: true, warnings, counts, blocking };
+    if (shared && warnings.length === 0) quietAllows.set(responses, Object.freeze(Object.assign(d, { warnings: Object.freeze(warnings), counts: Object.freeze(counts), blocking: Object.freeze(blocking) })));
+    return d;
+  }
   return { allowed: false, message: buildDenyMessage(ref, blocked), warnings, counts, blocking };
 }
 

@@ -188,7 +188,7 @@ export function admitNow(set: PolicySet, input: AdmissionInput, deps: EngineDeps
   const perPolicy = set.classic.map(evaluate);
   const waiting = perPolicy.some(isPromise);
   const outcome = (results: readonly RuleResult[][]): AdmissionOutcome => ({
-    responses: set.classic.map((p, i) => responseOf(p, results[i] ?? [])),
+    responses: responsesOf(set, results),
     patched: input.object,
     patches: [],
     byPolicy: [],
@@ -196,7 +196,32 @@ export function admitNow(set: PolicySet, input: AdmissionInput, deps: EngineDeps
   return waiting ? Promise.all(perPolicy).then(outcome) : outcome(perPolicy as RuleResult[][]);
 }
 
-const NO_RESULTS: RuleResult[] = [];
+/** A policy that cannot apply to the request's kind (frozen: shared by every such response). */
+const NO_RESULTS = Object.freeze([]) as readonly RuleResult[] as RuleResult[];
+
+/** Per set (admitNow's): the last outcome whose every policy answered with shared results. */
+const lastShared = new WeakMap<PolicySet, { results: readonly RuleResult[][]; responses: PolicyResponse[] }>();
+
+/**
+ * The responses of admitNow. When every policy's results are shared (frozen: quick-lane answers, or no
+ * rule for the kind), the responses are frozen too, and a request with the same results as the last such
+ * one gets the very same array: consumers (decide, the metric tally) recognise a repeated outcome by its
+ * identity and do their per-result work once per outcome. Any other outcome is built fresh, as before.
+ */
+function responsesOf(set: PolicySet, results: readonly RuleResult[][]): PolicyResponse[] {
+  const last = lastShared.get(set);
+  if (last !== undefined && last.results.length === results.length) {
+    let same = true;
+    for (let i = 0; i < results.length && same; i++) same = results[i] === last.results[i];
+    if (same) return last.responses;
+  }
+  const shared = results.every((r) => Object.isFrozen(r));
+  if (!shared) return set.classic.map((p, i) => responseOf(p, results[i] ?? NO_RESULTS));
+  const responses = Object.freeze(set.classic.map((p, i) => Object.freeze(responseWith(p, results[i] ?? NO_RESULTS)))) as PolicyResponse[];
+  lastShared.set(set, { results: [...results], responses });
+  return responses;
+}
+
 
 /**
  * One request's evaluation of classic policies, shared by admit() and admitNow(). The variable document
@@ -221,9 +246,12 @@ function classicEvaluator(
 }
 
 function responseOf(p: CompiledPolicy, results: RuleResult[]): PolicyResponse {
-  // A fresh empty list per response: callers may append to a response's results.
-  const list = results === NO_RESULTS ? [] : results;
-  return p.namespace ? { policy: p.name, kind: p.kind, namespace: p.namespace, results: list } : { policy: p.name, kind: p.kind, results: list };
+  // A fresh empty list per response when it is not a shared (frozen) one.
+  return responseWith(p, results === NO_RESULTS ? [] : results);
+}
+
+function responseWith(p: CompiledPolicy, results: RuleResult[]): PolicyResponse {
+  return p.namespace ? { policy: p.name, kind: p.kind, namespace: p.namespace, results } : { policy: p.name, kind: p.kind, results };
 }
 
 /**

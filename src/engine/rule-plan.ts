@@ -4,7 +4,8 @@
  * rules), each with its compiled match and quick lane. Built on first use per kind (and for every kind
  * a policy names, by preparePolicySet) and kept with the compiled policy, which never changes.
  * When every planned rule has a quick lane, runLanes answers a plain request (no exceptions, values or
- * deletion) without the general loop: no per-policy run record, no lookups per rule.
+ * deletion) without the general loop: no per-policy run record, no lookups per rule. Its answer is a
+ * frozen array, the same one for every request with the same shared results.
  */
 import type { CompiledPolicy, CompiledRule } from './compiled.js';
 import { compiledRuleMatchFor, subjectFor, type CompiledRuleMatch, type MatchOptions } from './match/index.js';
@@ -24,6 +25,8 @@ export interface PolicyPlan {
   rules: readonly PlannedRule[];
   /** Every planned rule has a quick lane: runLanes may answer. */
   allLanes: boolean;
+  /** The frozen results runLanes answered last; an equal answer is this same array (see policy-set.ts). */
+  shared?: readonly RuleResult[];
 }
 
 const plans = new WeakMap<CompiledPolicy, Map<string, PolicyPlan>>();
@@ -62,5 +65,17 @@ export function runLanes(plan: PolicyPlan, policy: CompiledPolicy, input: Admiss
     results.push(lane.result(index));
     if (policy.applyRules === 'One' && index !== PRECONDITIONS_NOT_MET) break;
   }
+  return shareResults(plan, results);
+}
+
+/** The plan's shared array when `results` holds the same (shared) result objects, else `results`, frozen, as the new one. */
+function shareResults(plan: PolicyPlan, results: RuleResult[]): RuleResult[] {
+  const shared = plan.shared;
+  if (shared !== undefined && shared.length === results.length) {
+    let same = true;
+    for (let i = 0; i < results.length && same; i++) same = results[i] === shared[i];
+    if (same) return shared as RuleResult[];
+  }
+  plan.shared = Object.freeze(results);
   return results;
 }

@@ -41,7 +41,7 @@ export interface Metrics {
   readonly admissionTally: Pick<AdmissionTally, 'record'>;
   readonly policyResults: Counter<'policy' | 'rule' | 'status' | 'mode' | 'operation'>;
   /** The admission path's way to count policyResults: batched, added to the counter at each scrape. */
-  readonly policyResultTally: Pick<PolicyResultTally, 'add' | 'addResult'>;
+  readonly policyResultTally: Pick<PolicyResultTally, 'add' | 'addResult' | 'addResponses'>;
   readonly policiesLoaded: Gauge;
   readonly policyFilesRejected: Gauge;
   readonly policyReloads: Counter<'result'>;

@@ -64,4 +64,33 @@ describe('policy result tally', () => {
     expect(values).toHaveLength(10);
     expect(values.reduce((sum, v) => sum + v.value, 0)).toBe(10_060);
   });
+
+  it('counts a shared (frozen) responses array once per admission and adds its results at the scrape, as per-result adds would', async () => {
+    const pass = Object.freeze({ rule: 'r1', status: 'pass' });
+    const skip = Object.freeze({ rule: 'r2', status: 'skip' });
+    const outcome = Object.freeze([Object.freeze({ policy: 'p', results: Object.freeze([pass, skip]) }), Object.freeze({ policy: 'q', results: Object.freeze([]) })]);
+    const fresh = [{ policy: 'p', results: [{ rule: 'r1', status: 'fail', action: 'Enforce' }] }];
+    const byOutcome = createMetrics();
+    const byResult = createMetrics();
+    for (let i = 0; i < 3; i++) byOutcome.policyResultTally.addResponses(outcome, 'CREATE');
+    byOutcome.policyResultTally.addResponses(fresh, 'CREATE');
+    for (let i = 0; i < 3; i++) for (const r of outcome) for (const rr of r.results) byResult.policyResultTally.addResult(r.policy, rr, 'CREATE');
+    byResult.policyResultTally.addResult('p', { rule: 'r1', status: 'fail', action: 'Enforce' }, 'CREATE');
+    // The same cells (created in another order).
+    const sorted = (vs: Awaited<ReturnType<typeof resultValues>>) => vs.map((v) => JSON.stringify(v)).sort();
+    expect(sorted(await resultValues(byOutcome))).toEqual(sorted(await resultValues(byResult)));
+    expect(await resultValues(byOutcome)).toContainEqual({ labels: { policy: 'p', rule: 'r2', status: 'skip', mode: '', operation: 'CREATE' }, value: 3 });
+    // Counted after a scrape: only the new admissions are added.
+    byOutcome.policyResultTally.addResponses(outcome, 'CREATE');
+    expect(await resultValues(byOutcome)).toContainEqual({ labels: { policy: 'p', rule: 'r1', status: 'pass', mode: '', operation: 'CREATE' }, value: 4 });
+  });
+
+  it('loses no count when its outcome map is emptied (more shared outcomes than it keeps)', async () => {
+    const m = createMetrics();
+    const pass = Object.freeze({ rule: 'r', status: 'pass' });
+    const outcomes = Array.from({ length: 10_020 }, () => Object.freeze([Object.freeze({ policy: 'p', results: Object.freeze([pass]) })]));
+    for (const o of outcomes) m.policyResultTally.addResponses(o, 'UPDATE');
+    m.policyResultTally.addResponses(outcomes[0] as (typeof outcomes)[number], 'UPDATE');
+    expect(await resultValues(m)).toEqual([{ labels: { policy: 'p', rule: 'r', status: 'pass', mode: '', operation: 'UPDATE' }, value: 10_021 }]);
+  });
 });

@@ -17,10 +17,7 @@ export function createAnswerRecorder(log: Logger, metrics: Metrics): AnswerRecor
     const responses = record.responses;
     const operation = record.operation ?? '';
     metrics.admissionTally.record(record.webhook, operation, record.kind ?? '', record.decision, seconds);
-    if (responses) {
-      const tally = metrics.policyResultTally;
-      for (const r of responses) for (const rr of r.results) tally.addResult(r.policy, rr, operation);
-    }
+    if (responses) metrics.policyResultTally.addResponses(responses, operation);
     admissionLog.write(record, Math.round(seconds * 1e6) / 1e3);
   };
 }
