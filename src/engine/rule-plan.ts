@@ -54,28 +54,28 @@ export function policyPlanFor(policy: CompiledPolicy, kind: string, matchOpts: M
  * the full way: lanes have no side effects, so starting over is safe).
  */
 export function runLanes(plan: PolicyPlan, policy: CompiledPolicy, input: AdmissionInput, data: JsonObject, env: FunctionEnv): RuleResult[] | undefined {
-  const results: RuleResult[] = [];
   const subject = subjectFor(input);
   const target = input.object ?? input.oldObject;
+  // Compared with the plan's shared answer as it goes: an array is made only for a different answer.
+  const shared = plan.shared;
+  let fresh: RuleResult[] | undefined;
+  let n = 0;
   for (const planned of plan.rules) {
     if (!planned.match(subject).applies) continue;
     const lane = planned.lane as QuickLane;
     const index = lane.check(target, data, env);
     if (index === UNDECIDED) return undefined;
-    results.push(lane.result(index));
+    const result = lane.result(index);
+    if (fresh === undefined && (shared === undefined || shared[n] !== result)) fresh = shared === undefined ? [] : shared.slice(0, n);
+    if (fresh !== undefined) fresh.push(result);
+    n++;
     if (policy.applyRules === 'One' && index !== PRECONDITIONS_NOT_MET) break;
   }
-  return shareResults(plan, results);
-}
-
-/** The plan's shared array when `results` holds the same (shared) result objects, else `results`, frozen, as the new one. */
-function shareResults(plan: PolicyPlan, results: RuleResult[]): RuleResult[] {
-  const shared = plan.shared;
-  if (shared !== undefined && shared.length === results.length) {
-    let same = true;
-    for (let i = 0; i < results.length && same; i++) same = results[i] === shared[i];
-    if (same) return shared as RuleResult[];
+  if (fresh === undefined) {
+    if (shared !== undefined && n === shared.length) return shared as RuleResult[];
+    fresh = shared === undefined ? [] : shared.slice(0, n);
   }
-  plan.shared = Object.freeze(results);
-  return results;
+  // The new answer is the one shared from now on (requests of one kind mostly repeat their answer).
+  plan.shared = Object.freeze(fresh);
+  return fresh;
 }
