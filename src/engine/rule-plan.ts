@@ -54,6 +54,15 @@ export function policyPlanFor(policy: CompiledPolicy, kind: string, matchOpts: M
  * the full way: lanes have no side effects, so starting over is safe).
  */
 export function runLanes(plan: PolicyPlan, policy: CompiledPolicy, input: AdmissionInput, data: JsonObject, env: FunctionEnv): RuleResult[] | undefined {
+  try {
+    return runLanesUnguarded(plan, policy, input, data, env);
+  } catch {
+    // A check threw where the interpreter reports an error: the full way words it.
+    return undefined;
+  }
+}
+
+function runLanesUnguarded(plan: PolicyPlan, policy: CompiledPolicy, input: AdmissionInput, data: JsonObject, env: FunctionEnv): RuleResult[] | undefined {
   const subject = subjectFor(input);
   const target = input.object ?? input.oldObject;
   // Compared with the plan's shared answer as it goes: an array is made only for a different answer.
@@ -63,7 +72,7 @@ export function runLanes(plan: PolicyPlan, policy: CompiledPolicy, input: Admiss
   for (const planned of plan.rules) {
     if (!planned.match(subject).applies) continue;
     const lane = planned.lane as QuickLane;
-    const index = lane.check(target, data, env);
+    const index = lane.run(target, data, env);
     if (index === UNDECIDED) return undefined;
     const result = lane.result(index);
     if (fresh === undefined && (shared === undefined || shared[n] !== result)) fresh = shared === undefined ? [] : shared.slice(0, n);

@@ -11,7 +11,7 @@ import type { CompiledRule } from '../compiled.js';
 import type { JsonObject } from '../policy-types.js';
 import type { RuleResult } from '../result.js';
 import type { FunctionEnv } from '../variables/index.js';
-import { compileBlockCheck, PRECONDITIONS_NOT_MET, UNDECIDED } from './block-check.js';
+import { compileBlockCheck, PRECONDITIONS_NOT_MET, UNDECIDED, type BlockCheck } from './block-check.js';
 import { anyPatternPassMessage, passMessage } from './messages.js';
 import { validationResult } from './rule-result.js';
 import type { ValidationBlock } from './validate-rule.js';
@@ -24,6 +24,8 @@ export interface QuickLane {
    * the full evaluation must decide. Never throws.
    */
   check(target: unknown, data: JsonObject, env: FunctionEnv): number;
+  /** check() without its try: it may throw where the interpreter would report an error (for callers that catch once for many rules). */
+  run: BlockCheck;
   /** The shared, frozen result for an index check returned (not UNDECIDED). */
   result(index: number): RuleResult;
   /** The rule iterates foreach elements: per-element values from a values file need the full way. */
@@ -63,6 +65,7 @@ function buildLane(policyName: string, rule: CompiledRule): QuickLane | null {
   let skipped: RuleResult | undefined;
   return {
     readsElements: isForEach,
+    run: compiled,
     check(target, data, env) {
       try {
         return compiled(target, data, env);
