@@ -13,7 +13,7 @@ import { evaluatePodSecurityRule, type PodSecurityException } from './pod-securi
 import type { JsonObject, PolicyException } from './policy-types.js';
 import type { AdmissionInput, EngineDeps } from './request.js';
 import type { RuleResult } from './result.js';
-import { policyPlanFor, runLanes } from './rule-plan.js';
+import { matchOptionsOf, policyPlanFor, runLanes } from './rule-plan.js';
 import { PRECONDITIONS_NOT_MET, quickLaneOf, UNDECIDED, type QuickLane } from './validate/quick-lane.js';
 import { validationResult } from './validate/rule-result.js';
 import { prepareValidationBlock, validateBlock, type ValidationBlock } from './validate/validate-rule.js';
@@ -30,12 +30,11 @@ export interface EvaluateOptions {
 }
 
 /** Read-only defaults shared by every call (frozen: a writer would be a bug, and would throw). */
-const NO_MATCH_OPTIONS = Object.freeze({});
 const NO_OVERRIDES: Record<string, unknown> = Object.freeze({});
 
 /** The time-only view of the deps that rules get (`{ now }`), made once per deps object (per request). */
 const envs = new WeakMap<EngineDeps, { now(): Date }>();
-function envOf(deps: EngineDeps): { now(): Date } {
+export function envOf(deps: EngineDeps): { now(): Date } {
   let env = envs.get(deps);
   if (!env) envs.set(deps, (env = { now: () => deps.now() }));
   return env;
@@ -63,6 +62,14 @@ interface PolicyRun {
   matchOpts: { policyNamespace?: string };
 }
 
+/**
+ * Whether the planned lanes (rule-plan.ts) may answer a request: a plain one (no subresource, no
+ * deletion), without values from a values file and without PolicyExceptions in play.
+ */
+export function lanesMayAnswer(input: AdmissionInput, deps: EngineDeps, exceptions: readonly PolicyException[] | undefined): boolean {
+  return !input.subResource && input.operation !== 'DELETE' && deps.values === undefined && !exceptions?.length;
+}
+
 /** evaluatePolicy, synchronous when every rule that applies is (no context lookups): see maybe-promise.ts. */
 export function evaluatePolicyNow(
   policy: CompiledPolicy,
@@ -70,15 +77,19 @@ export function evaluatePolicyNow(
   deps: EngineDeps,
   opts: EvaluateOptions = {},
 ): MaybePromise<RuleResult[]> {
-  const matchOpts = policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS;
   // A plain request to a policy whose rules for this kind all have quick lanes: see rule-plan.ts.
-  if (!input.subResource && input.operation !== 'DELETE' && deps.values === undefined && !opts.exceptions?.length) {
-    const plan = policyPlanFor(policy, input.kind.kind, matchOpts);
+  if (lanesMayAnswer(input, deps, opts.exceptions)) {
+    const plan = policyPlanFor(policy, input.kind.kind);
     if (plan.allLanes) {
       const answered = runLanes(plan, policy, input, opts.requestData ?? buildRequestData(input), envOf(deps));
       if (answered !== undefined) return answered;
     }
   }
+  return evaluatePolicyFully(policy, input, deps, opts);
+}
+
+/** evaluatePolicyNow without the planned lanes: every rule through the general loop (which still tries each rule's lane). */
+export function evaluatePolicyFully(policy: CompiledPolicy, input: AdmissionInput, deps: EngineDeps, opts: EvaluateOptions): MaybePromise<RuleResult[]> {
   const resource = input.object ?? input.oldObject;
   const run: PolicyRun = {
     policy,
@@ -90,7 +101,7 @@ export function evaluatePolicyNow(
     baseData: opts.requestData ?? buildRequestData(input),
     env: envOf(deps),
     // Built once per policy, not per rule: the webhook evaluates every rule of every policy per request.
-    matchOpts,
+    matchOpts: matchOptionsOf(policy),
   };
   return runRules(run, 0);
 }
@@ -163,13 +174,12 @@ function recordOutcome(run: PolicyRun, rule: CompiledRule, out: RuleOutcome): bo
  * evaluatePolicy uses), its quick lane and its validate block's plans. For preparePolicySet.
  */
 export function preparePolicyEvaluation(policy: CompiledPolicy): void {
-  const matchOpts = policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS;
-  for (const kind of policy.kinds ?? []) policyPlanFor(policy, kind, matchOpts);
+  for (const kind of policy.kinds ?? []) policyPlanFor(policy, kind);
 }
 
 export function prepareRuleEvaluation(policy: CompiledPolicy, rule: CompiledRule): void {
   if (rule.kind !== 'validate') return;
-  compiledRuleMatchFor(rule.rule, policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS);
+  compiledRuleMatchFor(rule.rule, matchOptionsOf(policy));
   const v = rule.rule.validate;
   if (rule.cel || !v || v.podSecurity) return;
   quickLaneOf(policy.name, rule);

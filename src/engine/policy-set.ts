@@ -6,7 +6,8 @@
 import { compilePolicy } from './compile.js';
 import { buildRequestData } from './context/index.js';
 import type { CompiledPolicy } from './compiled.js';
-import { evaluatePolicyNow, preparePolicyEvaluation, prepareRuleEvaluation, type EvaluateOptions } from './evaluate.js';
+import { envOf, evaluatePolicyFully, evaluatePolicyNow, lanesMayAnswer, preparePolicyEvaluation, prepareRuleEvaluation, type EvaluateOptions } from './evaluate.js';
+import { policyPlanFor, runLanes, type PolicyPlan } from './rule-plan.js';
 import { isPromise, type MaybePromise } from './maybe-promise.js';
 import { mutatePolicies } from './mutate/index.js';
 import { createJsonPatch, type JsonPatchOp } from './patch/index.js';
@@ -184,8 +185,7 @@ export async function admit(set: PolicySet, input: AdmissionInput, deps: EngineD
 export function admitNow(set: PolicySet, input: AdmissionInput, deps: EngineDeps, opts: AdmitOptions = {}): MaybePromise<AdmissionOutcome> {
   if (mutatingOf(set).length > 0 || set.handlers.length > 0) return admit(set, input, deps, opts);
   const exceptions = opts.extraExceptions ? [...set.exceptions, ...opts.extraExceptions] : set.exceptions;
-  const evaluate = classicEvaluator(set, input, deps, opts, exceptions);
-  const perPolicy = set.classic.map(evaluate);
+  const perPolicy = lanesMayAnswer(input, deps, exceptions) ? evaluateByPlan(set, input, deps, opts, exceptions) : set.classic.map(classicEvaluator(set, input, deps, opts, exceptions));
   const waiting = perPolicy.some(isPromise);
   const outcome = (results: readonly RuleResult[][]): AdmissionOutcome => ({
     responses: responsesOf(set, results),
@@ -222,6 +222,50 @@ function responsesOf(set: PolicySet, results: readonly RuleResult[][]): PolicyRe
   return responses;
 }
 
+
+/** Per set and request kind: each classic policy's plan (rule-plan.ts), null where the policy cannot apply to the kind. */
+const kindPlans = new WeakMap<PolicySet, Map<string, ReadonlyArray<PolicyPlan | null>>>();
+
+function kindPlansOf(set: PolicySet, kind: string): ReadonlyArray<PolicyPlan | null> {
+  let byKind = kindPlans.get(set);
+  if (byKind === undefined) kindPlans.set(set, (byKind = new Map()));
+  let plans = byKind.get(kind);
+  if (plans === undefined) {
+    plans = set.classic.map((p) => (p.kinds !== undefined && !p.kinds.has(kind) ? null : policyPlanFor(p, kind)));
+    byKind.set(kind, plans);
+  }
+  return plans;
+}
+
+/**
+ * admitNow's evaluation of a request the planned lanes may answer (lanesMayAnswer): the set's plans for
+ * the kind, found with one lookup; each policy answered by its lanes, or the full way when one cannot
+ * tell. The same results as classicEvaluator's (quick-lane-agrees.test.ts, prepare.test.ts).
+ */
+function evaluateByPlan(set: PolicySet, input: AdmissionInput, deps: EngineDeps, opts: AdmitOptions, exceptions: readonly PolicyException[]): MaybePromise<RuleResult[]>[] {
+  const plans = kindPlansOf(set, input.kind.kind);
+  const env = envOf(deps);
+  let data: JsonObject | undefined;
+  let evalOpts: EvaluateOptions | undefined;
+  const out: MaybePromise<RuleResult[]>[] = new Array(plans.length);
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans[i];
+    if (plan === null || plan === undefined) {
+      out[i] = NO_RESULTS;
+      continue;
+    }
+    const p = set.classic[i] as CompiledPolicy;
+    data ??= buildRequestData(input, { images: readsImages(set, opts.extraExceptions) });
+    const answered = plan.allLanes ? runLanes(plan, p, input, data, env) : undefined;
+    if (answered !== undefined) {
+      out[i] = answered;
+      continue;
+    }
+    evalOpts ??= Object.assign({}, opts, { exceptions, requestData: data });
+    out[i] = evaluatePolicyFully(p, input, deps, evalOpts);
+  }
+  return out;
+}
 
 /**
  * One request's evaluation of classic policies, shared by admit() and admitNow(). The variable document

@@ -31,13 +31,22 @@ export interface PolicyPlan {
 
 const plans = new WeakMap<CompiledPolicy, Map<string, PolicyPlan>>();
 
+/** Frozen: shared by every ClusterPolicy's matches. */
+const NO_MATCH_OPTIONS: MatchOptions = Object.freeze({});
+
+/** The match options evaluation uses for a policy's rules (a Policy only matches in its namespace). */
+export function matchOptionsOf(policy: CompiledPolicy): MatchOptions {
+  return policy.namespace !== undefined ? { policyNamespace: policy.namespace } : NO_MATCH_OPTIONS;
+}
+
 /** The plan of `policy` for plain (non-subresource) requests of `kind`. */
-export function policyPlanFor(policy: CompiledPolicy, kind: string, matchOpts: MatchOptions): PolicyPlan {
+export function policyPlanFor(policy: CompiledPolicy, kind: string): PolicyPlan {
   let byKind = plans.get(policy);
   if (byKind === undefined) plans.set(policy, (byKind = new Map()));
   let plan = byKind.get(kind);
   if (plan === undefined) {
     const rules: PlannedRule[] = [];
+    const matchOpts = matchOptionsOf(policy);
     for (const rule of policy.rules) {
       if (rule.kind !== 'validate' || (rule.kinds !== undefined && !rule.kinds.has(kind))) continue;
       rules.push({ rule, match: compiledRuleMatchFor(rule.rule, matchOpts), lane: quickLaneOf(policy.name, rule) });

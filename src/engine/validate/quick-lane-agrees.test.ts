@@ -4,6 +4,7 @@
  * twice (one copy with its quick lanes, one without), evaluated on the resources beside it and on seeded
  * variants of them (fields removed, values changed to the rule's own words and to other types), as CREATE
  * and as UPDATE. Results must be equal field for field; how many the lanes answered is printed.
+ * The webhook's admitNow, which walks the set's per-kind plans, answers what admit() answers.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { compilePolicy } from '../compile.js';
 import type { CompiledPolicy } from '../compiled.js';
 import { evaluatePolicy } from '../evaluate.js';
 import { inputFromResource } from '../input-from-resource.js';
+import { admit, admitNow, buildPolicySet } from '../policy-set.js';
 import type { JsonObject, KyvernoPolicy } from '../policy-types.js';
 import type { RuleResult } from '../result.js';
 import { variants, vocabulary } from '../test-support/index.js';
@@ -112,5 +114,28 @@ describe.runIf(existsSync(corpus))('the quick lane agrees with the full evaluati
     console.log(`quick lane: ${byLane} of ${results} rule results answered by the lanes (${groups.length} policy files)`);
     expect(mismatches).toEqual([]);
     expect(byLane).toBeGreaterThan(1000);
+  }, 600_000);
+
+  it('admitNow (per-kind plans, shared outcomes) answers what admit() answers, for every policy file', async () => {
+    const mismatches: string[] = [];
+    let compared = 0;
+    let seed = 11;
+    for (const g of groups) {
+      const set = buildPolicySet(g.policies);
+      if (set.classic.some((p) => p.rules.some((r) => r.kind === 'mutate'))) continue;
+      for (const resource of g.resources) {
+        for (const target of [resource, ...(variants(resource, [], [], 4, seed++) as JsonObject[])]) {
+          for (const operation of ['CREATE', 'UPDATE'] as const) {
+            const input = inputFromResource(target, operation === 'UPDATE' ? { operation, oldObject: resource } : { operation });
+            const now = (await admitNow(set, input, deps)).responses;
+            const slow = (await admit(set, input, deps)).responses;
+            compared++;
+            if (JSON.stringify(now) !== JSON.stringify(slow) && mismatches.length < 10) mismatches.push(`${g.file} ${operation}: ${JSON.stringify(now)} vs ${JSON.stringify(slow)}`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
   }, 600_000);
 });
