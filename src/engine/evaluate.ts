@@ -79,11 +79,10 @@ export function evaluatePolicyNow(
 ): MaybePromise<RuleResult[]> {
   // A plain request to a policy whose rules for this kind all have quick lanes: see rule-plan.ts.
   if (lanesMayAnswer(input, deps, opts.exceptions)) {
-    const plan = policyPlanFor(policy, input.kind.kind);
-    if (plan.allLanes) {
-      const answered = runLanes(plan, policy, input, opts.requestData ?? buildRequestData(input), envOf(deps));
-      if (answered !== undefined) return answered;
-    }
+    const data = opts.requestData ?? buildRequestData(input);
+    const answered = runLanes(policyPlanFor(policy, input.kind.kind), policy, input, data, envOf(deps));
+    if (answered !== undefined) return answered;
+    if (opts.requestData === undefined) return evaluatePolicyFully(policy, input, deps, Object.assign({}, opts, { requestData: data }));
   }
   return evaluatePolicyFully(policy, input, deps, opts);
 }

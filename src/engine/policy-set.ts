@@ -256,7 +256,7 @@ function evaluateByPlan(set: PolicySet, input: AdmissionInput, deps: EngineDeps,
     }
     const p = set.classic[i] as CompiledPolicy;
     data ??= buildRequestData(input, { images: readsImages(set, opts.extraExceptions) });
-    const answered = plan.allLanes ? runLanes(plan, p, input, data, env) : undefined;
+    const answered = runLanes(plan, p, input, data, env);
     if (answered !== undefined) {
       out[i] = answered;
       continue;

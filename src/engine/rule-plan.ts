@@ -3,8 +3,8 @@
  * validate rules that can apply to that kind (a Deployment skips the Pod and CronJob forms of autogen
  * rules), each with its compiled match and quick lane. Built on first use per kind (and for every kind
  * a policy names, by preparePolicySet) and kept with the compiled policy, which never changes.
- * When every planned rule has a quick lane, runLanes answers a plain request (no exceptions, values or
- * deletion) without the general loop: no per-policy run record, no lookups per rule. Its answer is a
+ * When every planned rule that applies has a quick lane, runLanes answers a plain request (no exceptions,
+ * values or deletion) without the general loop: no per-policy run record, no lookups per rule. Its answer is a
  * frozen array, the same one for every request with the same shared results.
  */
 import type { CompiledPolicy, CompiledRule } from './compiled.js';
@@ -23,8 +23,6 @@ export interface PlannedRule {
 
 export interface PolicyPlan {
   rules: readonly PlannedRule[];
-  /** Every planned rule has a quick lane: runLanes may answer. */
-  allLanes: boolean;
   /** The frozen results runLanes answered last; an equal answer is this same array (see policy-set.ts). */
   shared?: readonly RuleResult[];
 }
@@ -51,16 +49,17 @@ export function policyPlanFor(policy: CompiledPolicy, kind: string): PolicyPlan 
       if (rule.kind !== 'validate' || (rule.kinds !== undefined && !rule.kinds.has(kind))) continue;
       rules.push({ rule, match: compiledRuleMatchFor(rule.rule, matchOpts), lane: quickLaneOf(policy.name, rule) });
     }
-    plan = { rules, allLanes: rules.every((r) => r.lane !== null) };
+    plan = { rules };
     byKind.set(kind, plan);
   }
   return plan;
 }
 
 /**
- * The results of a policy whose planned rules all have lanes, in evaluatePolicy's order and with its
- * applyRules handling; undefined as soon as one lane cannot tell (the caller then evaluates the policy
- * the full way: lanes have no side effects, so starting over is safe).
+ * The results of a policy when every planned rule that applies has a lane, in evaluatePolicy's order and
+ * with its applyRules handling; undefined as soon as one applies without a lane or a lane cannot tell
+ * (the caller then evaluates the policy the full way: lanes have no side effects, so starting over is
+ * safe).
  */
 export function runLanes(plan: PolicyPlan, policy: CompiledPolicy, input: AdmissionInput, data: JsonObject, env: FunctionEnv): RuleResult[] | undefined {
   try {
@@ -80,7 +79,9 @@ function runLanesUnguarded(plan: PolicyPlan, policy: CompiledPolicy, input: Admi
   let n = 0;
   for (const planned of plan.rules) {
     if (!planned.match(subject).applies) continue;
-    const lane = planned.lane as QuickLane;
+    const lane = planned.lane;
+    // A rule without a lane that applies: the full way evaluates the policy.
+    if (lane === null) return undefined;
     const index = lane.run(target, data, env);
     if (index === UNDECIDED) return undefined;
     const result = lane.result(index);
