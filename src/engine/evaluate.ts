@@ -77,7 +77,7 @@ export function evaluatePolicyNow(
   deps: EngineDeps,
   opts: EvaluateOptions = {},
 ): MaybePromise<RuleResult[]> {
-  // A plain request to a policy whose rules for this kind all have quick lanes: see rule-plan.ts.
+  // A plain request: the policy's planned lanes answer when every rule that applies has one (rule-plan.ts).
   if (lanesMayAnswer(input, deps, opts.exceptions)) {
     const data = opts.requestData ?? buildRequestData(input);
     const answered = runLanes(policyPlanFor(policy, input.kind.kind), policy, input, data, envOf(deps));
@@ -168,14 +168,15 @@ function recordOutcome(run: PolicyRun, rule: CompiledRule, out: RuleOutcome): bo
   return policy.applyRules === 'One' && (out.status === 'pass' || out.status === 'fail');
 }
 
-/**
- * Builds now what evaluating this rule builds on first use: its compiled match (for the options
- * evaluatePolicy uses), its quick lane and its validate block's plans. For preparePolicySet.
- */
+/** Builds now the policy's rule plans (rule-plan.ts) for every kind it names. For preparePolicySet. */
 export function preparePolicyEvaluation(policy: CompiledPolicy): void {
   for (const kind of policy.kinds ?? []) policyPlanFor(policy, kind);
 }
 
+/**
+ * Builds now what evaluating this rule builds on first use: its compiled match (for the options
+ * evaluatePolicy uses), its quick lane and its validate block's plans. For preparePolicySet.
+ */
 export function prepareRuleEvaluation(policy: CompiledPolicy, rule: CompiledRule): void {
   if (rule.kind !== 'validate') return;
   compiledRuleMatchFor(rule.rule, matchOptionsOf(policy));

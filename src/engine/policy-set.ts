@@ -222,7 +222,6 @@ function responsesOf(set: PolicySet, results: readonly RuleResult[][]): PolicyRe
   return responses;
 }
 
-
 /** Per set and request kind: each classic policy's plan (rule-plan.ts), null where the policy cannot apply to the kind. */
 const kindPlans = new WeakMap<PolicySet, Map<string, ReadonlyArray<PolicyPlan | null>>>();
 
