@@ -1,7 +1,7 @@
 /**
  * Condition blocks (preconditions, deny conditions) compiled to plain functions for the quick lane: each
- * key and value is a literal or exactly one `{{ }}` variable, so substitution is one compiled JMESPath
- * search and evaluation is run()'s comparison (conditions/evaluate.ts) without planning, scanning or
+ * key and value is a literal or exactly one `{{ }}` variable (compileSubstitution), so substitution is one
+ * compiled JMESPath search and evaluation is run()'s comparison (conditions/evaluate.ts) without planning, scanning or
  * message text. Everything else compiles to null and stays with the interpreter.
  * A check answers only `passed`; it throws where the interpreter would report an error (an unresolvable
  * variable, a failed function), and the lane then leaves the rule to the full evaluation. Never used on
@@ -9,36 +9,17 @@
  */
 import { planConditions, type PlannedCondition } from '../conditions/index.js';
 import type { Conditions, JsonObject } from '../policy-types.js';
-import { compiledOf, containsVariableSyntax, planString, type FunctionEnv } from '../variables/index.js';
+import { compileSubstitution, type FunctionEnv } from '../variables/index.js';
 
 /** The variable document and functions a check reads (the rule scope's data and env). */
 export type ConditionsCheck = (data: JsonObject, env: FunctionEnv) => boolean;
-
-type Value = (data: JsonObject, env: FunctionEnv) => unknown;
-
-/**
- * A value as substituteVariables would give it: the value itself when it has no `{{` (the same reference:
- * run() compares it by identity to use the operator's prepared form), the variable's typed value when it
- * is exactly one variable; null when it is anything else (interpolation, nested variables, `{{@}}`,
- * escapes, variables inside arrays or objects).
- */
-export function compileValue(value: unknown): Value | null {
-  if (!containsVariableSyntax(value)) return () => value;
-  if (typeof value !== 'string') return null;
-  const matches = planString(value);
-  const m = matches[0];
-  if (matches.length !== 1 || m === undefined || m.text !== value || m.expression === '@') return null;
-  const compiled = compiledOf(m);
-  if (!compiled.ok) return null;
-  return (data, env) => compiled.search(data, env);
-}
 
 /** One condition's comparison, in run()'s order: key, value, then the operator. */
 function compileCondition(c: PlannedCondition): ConditionsCheck | null {
   // A message with variables is substituted (and may fail) before comparing; an unknown operator is an error.
   if (c.literalMessage === undefined || c.entry === undefined) return null;
-  const key = c.key === undefined ? null : compileValue(c.key);
-  const value = c.value === undefined ? null : compileValue(c.value);
+  const key = c.key === undefined ? null : compileSubstitution(c.key);
+  const value = c.value === undefined ? null : compileSubstitution(c.value);
   if (key === null && c.key !== undefined) return null;
   if (value === null && c.value !== undefined) return null;
   const entry = c.entry;
@@ -48,6 +29,7 @@ function compileCondition(c: PlannedCondition): ConditionsCheck | null {
     const k = key === null ? null : key(data, env);
     const v = value === null ? null : value(data, env);
     if (alwaysFalse) return false;
+    // A value without `{{` comes back as the very object, so the operator's prepared form applies (as in run()).
     if (prepared && v === literal) return prepared(k ?? null);
     return entry.evaluate(k ?? null, v ?? null);
   };

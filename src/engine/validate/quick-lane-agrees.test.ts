@@ -6,11 +6,11 @@
  * and as UPDATE. Results must be equal field for field; how many the lanes answered is printed.
  * The webhook's admitNow, which walks the set's per-kind plans, answers what admit() answers.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readYamlObjects } from '../../../test/support/yaml-objects.js';
+import { readYamlObjects, yamlFilesUnder } from '../../../test/support/yaml-objects.js';
 import { compilePolicy } from '../compile.js';
 import type { CompiledPolicy } from '../compiled.js';
 import { evaluatePolicy } from '../evaluate.js';
@@ -25,16 +25,6 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const corpus = process.env.GUARDRAIL_CONFORMANCE ?? path.resolve(repo, '../shared/conformance');
 const deps = { now: () => new Date(Date.UTC(2026, 0, 1)) };
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...yamlFiles(p));
-    else if (/\.ya?ml$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
-
 const isPolicy = (d: Record<string, unknown>): boolean => ['ClusterPolicy', 'Policy'].includes(String(d.kind)) && String(d.apiVersion).startsWith('kyverno.io/');
 const isResource = (d: Record<string, unknown>): boolean =>
   !isPolicy(d) && typeof d.kind === 'string' && typeof d.apiVersion === 'string' && !String(d.apiVersion).startsWith('cli.kyverno.io') && typeof d.metadata === 'object';
@@ -48,7 +38,7 @@ interface Group {
 /** Every policy file with the resources in its folder and below. */
 function loadGroups(roots: string[]): Group[] {
   const docs = new Map<string, Array<Record<string, unknown>>>();
-  for (const root of roots.filter((r) => existsSync(r) && statSync(r).isDirectory())) for (const f of yamlFiles(root)) docs.set(f, readYamlObjects(f));
+  for (const root of roots.filter((r) => existsSync(r) && statSync(r).isDirectory())) for (const f of yamlFilesUnder(root)) docs.set(f, readYamlObjects(f));
   const groups: Group[] = [];
   for (const [file, list] of docs) {
     const policies = list.filter((d) => isPolicy(d) && JSON.stringify(d).includes('"validate"'));

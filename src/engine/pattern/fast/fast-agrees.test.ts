@@ -6,11 +6,12 @@
  * a compiled answer other than "unknown" is the interpreter's answer, and a rule the fast path passes gets
  * the interpreter's Outcome, field for field. Coverage (how often the fast path could answer) is printed.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { yamlFilesUnder } from '../../../../test/support/yaml-objects.js';
 import { elements, variants, vocabulary } from '../../test-support/index.js';
 import { compilePolicy } from '../../compile.js';
 import type { ForEachValidation, KyvernoPolicy, Rule } from '../../policy-types.js';
@@ -30,16 +31,6 @@ interface Group {
   dir: string;
   blocks: Array<{ block: ValidationBlock; rule: Rule; message: string | undefined; foreach: boolean }>;
   resources: unknown[];
-}
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...yamlFiles(p));
-    else if (/\.ya?ml$/.test(e.name)) out.push(p);
-  }
-  return out;
 }
 
 function docsOf(file: string): unknown[] {
@@ -65,7 +56,7 @@ function loadGroups(roots: string[]): Group[] {
   const groups: Group[] = [];
   for (const root of roots.filter((r) => existsSync(r) && statSync(r).isDirectory())) {
     const byDir = new Map<string, unknown[]>();
-    for (const f of yamlFiles(root)) byDir.set(f, docsOf(f));
+    for (const f of yamlFilesUnder(root)) byDir.set(f, docsOf(f));
     for (const [file, docs] of byDir) {
       const blocks: Group['blocks'] = [];
       for (const doc of docs.filter(isPolicy)) {

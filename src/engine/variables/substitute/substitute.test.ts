@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VariableError } from '../errors.js';
-import { substituteVariables } from './substitute.js';
+import { compileSubstitution, substituteVariables } from './substitute.js';
 
 const data = {
   request: {
@@ -93,5 +93,26 @@ describe('substituteVariables', () => {
     const env = { now: () => new Date('2024-01-01T00:00:00Z') };
     expect(substituteVariables('{{ time_now_utc() }}', {}, { env })).toBe('2024-01-01T00:00:00Z');
     expect(errorOf(() => substituteVariables('{{ time_now_utc() }}', {})).message).toMatch(/pass an env with now\(\)/);
+  });
+});
+
+describe('compileSubstitution', () => {
+  const env = { now: () => new Date(0) };
+  it('gives what substituteVariables gives for a literal (the same object) and for exactly one variable', () => {
+    const literal = { a: [1, 'x'] };
+    expect(compileSubstitution(literal)?.(data, env)).toBe(literal);
+    for (const v of ['{{ request.object.spec.replicas }}', '{{request.object.metadata.labels}}', '{{ request.object.spec.containers[].name }}']) {
+      expect(compileSubstitution(v)?.(data, env)).toEqual(substituteVariables(v, data, { env }));
+    }
+  });
+
+  it('takes nothing that needs more than one search: interpolation, two variables, {{@}}, escapes, variables in objects', () => {
+    for (const v of ['name-{{ request.namespace }}', '{{ request.namespace }}{{ request.operation }}', '{{@}}', '\\{{ request.namespace }}', { k: '{{ request.namespace }}' }]) {
+      expect(compileSubstitution(v)).toBeNull();
+    }
+  });
+
+  it('throws where the search fails', () => {
+    expect(() => compileSubstitution('{{ request.object.nope.deeper }}')?.(data, env)).toThrow();
   });
 });

@@ -148,3 +148,22 @@ export function substituteVariables(value: unknown, data: Record<string, unknown
   const base = opts.path ?? '';
   return walk(ctx, value, base, base);
 }
+
+/**
+ * substituteVariables(value, data, { env }) compiled, for values whose substitution is one step: the value
+ * itself when it has no `{{` (the same reference), or the typed value of a string that is exactly one
+ * variable (substituteString returns it at once, without a rescan). Null for anything else
+ * (interpolation, nested variables, `{{@}}`, escapes, variables inside arrays or objects). The function
+ * throws where the search fails (the interpreter's error, unwrapped). Not for DELETE requests, where
+ * request.object reads request.oldObject.
+ */
+export function compileSubstitution(value: unknown): ((data: Record<string, unknown>, env: FunctionEnv) => unknown) | null {
+  if (!containsVariableSyntax(value)) return () => value;
+  if (typeof value !== 'string') return null;
+  const matches = planString(value);
+  const m = matches[0];
+  if (matches.length !== 1 || m === undefined || m.text !== value || m.expression === '@') return null;
+  const compiled = compiledOf(m);
+  if (!compiled.ok) return null;
+  return (data, env) => compiled.search(data, env);
+}
