@@ -67,6 +67,20 @@ describe('POST /validate with the shipped data-protection policy', () => {
     if (!allowed) expect(review.response.status?.message).toContain(`resource ${kind}/shop/${kind.toLowerCase()}-a was blocked`);
   });
 
+  it('answers admissions that arrive together (one group per turn) each with its own verdict, grouped or not', async () => {
+    const straight = await testApp(await labelsPolicyDir(), { batchAdmissions: false });
+    try {
+      for (const app of [t.app, straight.app]) {
+        const bodies = Array.from({ length: 24 }, (_, i) => admissionReview({ kind: 'Deployment', operation: i % 4 === 0 ? 'DELETE' : 'CREATE', labels: i % 2 === 0 ? UNPROTECTED_LABELS : PROTECTED_LABELS, uid: `together-${i}` }));
+        const answers = await Promise.all(bodies.map((b) => app.inject({ method: 'POST', url: '/validate', payload: b as object })));
+        answers.forEach((res, i) => expect((res.json() as Review).response).toMatchObject({ uid: `together-${i}`, allowed: i % 2 === 1 || i % 4 === 0 }));
+      }
+    } finally {
+      straight.store.stop();
+      await straight.app.close();
+    }
+  });
+
   it('allows an unknown kind: no policy applies', async () => {
     const { review } = await post('/validate', admissionReview({ kind: 'Widget', operation: 'CREATE', labels: UNPROTECTED_LABELS }));
     expect(review.response).toMatchObject({ allowed: true });

@@ -18,6 +18,7 @@ import { registerAdmissionRoutes } from './routes/admission-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerMetricsRoute } from './routes/metrics-route.js';
 import { createHttpsServer } from './tls.js';
+import { createTurnBatch } from './turn-batch.js';
 
 export interface AppOptions {
   policies: PolicyProvider;
@@ -39,6 +40,8 @@ export interface AppOptions {
   enrichInput?: AnswerContext['enrichInput'];
   /** The data-protection integration (src/backup/admission), beside the policy set. */
   extension?: AdmissionExtension;
+  /** Evaluate and answer the admissions of one event-loop turn as a group (default true; turn-batch.ts). */
+  batchAdmissions?: boolean;
 }
 
 export interface GuardrailApp {
@@ -90,6 +93,7 @@ export function buildApp(opts: AppOptions): GuardrailApp {
     },
     opts.logger,
     opts.metrics,
+    createTurnBatch(opts.batchAdmissions ?? true),
   );
   registerHealthRoutes(app, { policies: opts.policies, ...(opts.certs ? { certs: opts.certs } : {}), lifecycle });
   registerMetricsRoute(app, opts.metrics);

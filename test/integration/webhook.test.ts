@@ -56,6 +56,21 @@ describe('guardrail serve over HTTPS', () => {
     expect(res.json<Review>().response).toMatchObject({ uid: (body.request as { uid: string }).uid, allowed });
   });
 
+  // Admissions that arrive together are evaluated and answered as a group (src/server/turn-batch.ts):
+  // each answer must still be its own request's.
+  it('answers concurrent admissions each with its own uid and verdict', async () => {
+    const bodies = Array.from({ length: 40 }, (_, i) =>
+      admissionReview({ kind: i % 3 === 0 ? 'StatefulSet' : 'Deployment', operation: 'CREATE', labels: i % 2 === 0 ? UNPROTECTED_LABELS : PROTECTED_LABELS, uid: `concurrent-${i}` }),
+    );
+    const answers = await Promise.all(bodies.map((b) => postReview(`${t.url}/validate`, b, t.ca)));
+    answers.forEach((res, i) => {
+      expect(res.status).toBe(200);
+      const response = res.json<Review>().response;
+      expect(response).toMatchObject({ uid: `concurrent-${i}`, allowed: i % 2 === 1 });
+      if (i % 2 === 0) expect(response.status?.message).toContain(`${i % 3 === 0 ? 'StatefulSet' : 'Deployment'}/shop/`);
+    });
+  });
+
   it('answers a dry-run request with the same decision', async () => {
     const res = await postReview(`${t.url}/validate`, admissionReview({ kind: 'Deployment', operation: 'CREATE', labels: UNPROTECTED_LABELS, dryRun: true }), t.ca);
     expect(res.json<Review>().response.allowed).toBe(false);
