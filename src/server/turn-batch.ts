@@ -10,7 +10,7 @@
  * immediate repeat), and writing each answer as soon as it was ready woke the client once per answer.
  * Grouped, the engine runs warm after its first admission of the turn and the client is woken once per
  * group. Measured with bench:webhook's servers in alternating rounds on the 2-CPU bench machine: CPU per
- * admission 254 -> 181 µs and throughput 0.59 -> 0.79 of the bare server; grouping only the evaluations
+ * admission 254 -> 181 µs and throughput 0.59 -> 0.79 of the bare server in one run (0.68-0.87 over eight); grouping only the evaluations
  * gave 0.67, only the writes 0.62 (docs/performance.md).
  *
  * Cost: an admission waits for the turn's other evaluations (~7 at saturation on the bench machine, each
