@@ -31,6 +31,8 @@ export interface LoadResult {
   wallMs: number;
   /** Latencies in ms, sorted ascending. */
   latencies: number[];
+  /** This process's CPU time (user + system) over the timed part, µs: whether the client was the limit. */
+  cpuUs: number;
 }
 
 function post(agent: Agent, job: LoadJob, url: URL): Promise<boolean> {
@@ -57,6 +59,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   let ok = 0;
   let errors = 0;
   let sent = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const deadline = t0 + job.maxMs;
   const one = async (scheduled: number) => {
@@ -86,7 +89,9 @@ async function run(job: LoadJob): Promise<LoadResult> {
     await Promise.all(inflight);
   }
   agent.destroy();
-  return { ok, errors, wallMs: performance.now() - t0, latencies: latencies.sort((a, b) => a - b) };
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { ok, errors, wallMs, latencies: latencies.sort((a, b) => a - b), cpuUs: cpu.user + cpu.system };
 }
 
 process.once('message', (job) => {
