@@ -10,8 +10,8 @@
  * immediate repeat), and writing each answer as soon as it was ready woke the client once per answer.
  * Grouped, the engine runs warm after its first admission of the turn and the client is woken once per
  * group. Measured with bench:webhook's servers in alternating rounds on the 2-CPU bench machine: CPU per
- * admission 254 -> 181 µs and throughput 0.59 -> 0.79 of the bare server in one run (0.68-0.87 over eight); grouping only the evaluations
- * gave 0.67, only the writes 0.62 (docs/performance.md).
+ * admission 254 -> 181 µs and throughput 0.59 -> 0.79 of the bare server in one run (0.68-0.87 over
+ * eight); grouping only the evaluations gave 0.67, only the writes 0.62 (docs/performance.md).
  *
  * Cost: an admission waits for the turn's other evaluations (~7 at saturation on the bench machine, each
  * tens of µs); alone in its turn (light load) it waits for one setImmediate. Nothing is held across I/O:
@@ -32,29 +32,27 @@ const STRAIGHT: TurnBatch = Object.freeze({
   answer: () => Promise.resolve(),
 });
 
+/**
+ * A wait shared by everyone who asks before `schedule` fires: one promise per group (not one per
+ * admission), and the next ask after it fired starts the next group.
+ */
+function sharedWait(schedule: (fire: () => void) => void): () => Promise<void> {
+  let pending: Promise<void> | undefined;
+  return () =>
+    (pending ??= new Promise((resolve) =>
+      schedule(() => {
+        pending = undefined;
+        resolve();
+      }),
+    ));
+}
+
 export function createTurnBatch(enabled = true): TurnBatch {
   if (!enabled) return STRAIGHT;
-  // One promise per turn (not one per admission): every admission of the turn awaits the same one.
-  let evaluating: Promise<void> | undefined;
-  let answering: Promise<void> | undefined;
   return {
-    evaluation() {
-      return (evaluating ??= new Promise((resolve) =>
-        setImmediate(() => {
-          evaluating = undefined;
-          resolve();
-        }),
-      ));
-    },
-    answer() {
-      // process.nextTick runs after the microtask round in which it was scheduled: after every admission
-      // resumed by this turn's evaluation() has run to its answer (or to an await on I/O).
-      return (answering ??= new Promise((resolve) =>
-        process.nextTick(() => {
-          answering = undefined;
-          resolve();
-        }),
-      ));
-    },
+    evaluation: sharedWait(setImmediate),
+    // process.nextTick runs after the microtask round in which it was scheduled: after every admission
+    // resumed by this turn's evaluation() has run to its answer (or to an await on I/O).
+    answer: sharedWait(process.nextTick),
   };
 }
