@@ -2,10 +2,11 @@
  * The quick lane: a validate rule whose every step compiles to plain functions (block-check.ts): a
  * `pattern` or `anyPattern` without variables, `deny` conditions, or a foreach of those, each with or
  * without preconditions whose keys and values are literals or single variables: 20 of the 22 rules the
- * webhook bench plans for a Deployment (the other two load context and apply to labelled workloads). When the compiled checks say the rule passes (or its
- * preconditions are not met), the request gets the rule's result built once per rule and index, frozen,
- * and shared by every such request: no scope, outcome or result object. Anything else (fail, error, a
- * check that cannot tell) goes the full way, where the interpreter decides and words the outcome.
+ * webhook bench plans for a Deployment (the other two load context and apply to labelled workloads).
+ * When the compiled checks say the rule passes (or its preconditions are not met), the request gets the
+ * rule's result built once per rule and index, frozen, and shared by every such request: no scope,
+ * outcome or result object. Anything else (fail, error, a check that cannot tell) goes the full way,
+ * where the interpreter decides and words the outcome.
  */
 import type { CompiledRule } from '../compiled.js';
 import type { JsonObject } from '../policy-types.js';
