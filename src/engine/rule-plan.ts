@@ -78,7 +78,7 @@ function runLanesUnguarded(plan: PolicyPlan, policy: CompiledPolicy, input: Admi
   let fresh: RuleResult[] | undefined;
   let n = 0;
   for (const planned of plan.rules) {
-    if (!planned.match(subject).applies) continue;
+    if (!planned.match.test(subject)) continue;
     const lane = planned.lane;
     // A rule without a lane that applies: the full way evaluates the policy.
     if (lane === null) return undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject, MatchResources } from '../policy-types.js';
 import type { AdmissionInput, GroupVersionKind } from '../request.js';
-import { checkMatchResources } from './index.js';
+import { buildMatchSubject, checkMatchResources, compileMatch } from './index.js';
 
 const GVK: Record<string, GroupVersionKind> = {
   Pod: { group: '', version: 'v1', kind: 'Pod' },
@@ -19,7 +19,13 @@ function req(kind: string, metadata: JsonObject, extra: Partial<AdmissionInput> 
 
 const pod = (meta: Record<string, unknown> = {}, extra = {}) =>
   req('Pod', { name: 'web-1', namespace: 'shop', labels: { app: 'web' }, annotations: { team: 'blue' }, ...meta }, extra);
-const matches = (block: MatchResources, input = pod(), isExclude = false) => checkMatchResources(block, input, { isExclude }).matched;
+const matches = (block: MatchResources, input = pod(), isExclude = false) => {
+  const matched = checkMatchResources(block, input, { isExclude }).matched;
+  // The reason-free test the quick lane asks agrees on every case (checkMatchResources's empty-resource precheck aside).
+  const subject = buildMatchSubject(input);
+  if (subject.hasResource || isExclude) expect(compileMatch(block, isExclude).test(subject)).toBe(matched);
+  return matched;
+};
 const any = (resources: object): MatchResources => ({ any: [{ resources }] });
 
 describe('checkMatchResources: resource fields', () => {

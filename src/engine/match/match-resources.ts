@@ -18,7 +18,13 @@ export interface MatchOutcome {
 }
 
 /** A compiled block: for match blocks `matched` means "selected", for exclude blocks "excluded". */
-export type CompiledMatch = (s: MatchSubject) => MatchOutcome;
+export type CompiledMatch = ((s: MatchSubject) => MatchOutcome) & {
+  /**
+   * The outcome's `matched` alone, without building a reason: the quick lane asks only whether a rule
+   * applies, and a miss's reason (every filter asked again, joined) cost ~0.5 µs per non-matching rule.
+   */
+  readonly test: (s: MatchSubject) => boolean;
+};
 
 type Mode = 'any' | 'all' | 'legacy';
 
@@ -47,26 +53,29 @@ const EXCLUDED_ONE: MatchOutcome = Object.freeze({ matched: true, reason: 'resou
 
 function compileSelect(mode: Mode, filters: CompiledFilter[]): CompiledMatch {
   if (mode === 'any') {
-    return (s) => {
-      for (const f of filters) if (matchOne(f, s) === undefined) return MATCHED;
-      // No filter matched: the reasons are built only now (every filter is pure, so asking again is safe).
-      return { matched: false, reason: `no resource matched: ${filters.map((f) => matchOne(f, s)).join('; ')}` };
+    const test = (s: MatchSubject): boolean => {
+      for (const f of filters) if (matchOne(f, s) === undefined) return true;
+      return false;
     };
+    // No filter matched: the reasons are built only now (every filter is pure, so asking again is safe).
+    const outcome = (s: MatchSubject): MatchOutcome =>
+      test(s) ? MATCHED : { matched: false, reason: `no resource matched: ${filters.map((f) => matchOne(f, s)).join('; ')}` };
+    return Object.assign(outcome, { test });
   }
-  return (s) => {
+  const outcome = (s: MatchSubject): MatchOutcome => {
     for (const f of filters) {
       const reason = matchOne(f, s);
       if (reason !== undefined) return { matched: false, reason };
     }
     return MATCHED;
   };
+  return Object.assign(outcome, { test: (s: MatchSubject) => filters.every((f) => matchOne(f, s) === undefined) });
 }
 
 function compileExclude(mode: Mode, filters: CompiledFilter[]): CompiledMatch {
-  if (mode === 'all') {
-    return (s) => (filters.every((f) => excludeOne(f, s)) ? EXCLUDED_ALL : NOT_EXCLUDED);
-  }
-  return (s) => (filters.some((f) => excludeOne(f, s)) ? EXCLUDED_ONE : NOT_EXCLUDED);
+  const test = mode === 'all' ? (s: MatchSubject) => filters.every((f) => excludeOne(f, s)) : (s: MatchSubject) => filters.some((f) => excludeOne(f, s));
+  const excluded = mode === 'all' ? EXCLUDED_ALL : EXCLUDED_ONE;
+  return Object.assign((s: MatchSubject) => (test(s) ? excluded : NOT_EXCLUDED), { test });
 }
 
 export function compileMatch(block: MatchResources, isExclude = false): CompiledMatch {

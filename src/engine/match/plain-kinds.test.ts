@@ -61,12 +61,17 @@ function reference(rule: Rule, input: AdmissionInput, namespace?: string): boole
 
 describe('plain-kind rules', () => {
   for (const rule of rules) {
-    it(`${rule.name}: the shortcut agrees with the filters on every request`, () => {
+    it(`${rule.name}: the shortcut and the reason-free test agree with the filters on every request`, () => {
       let matched = 0;
       for (const input of inputs()) {
         for (const ns of [undefined, 'team-a', 'team-b']) {
-          const got = compileRuleMatch(rule, ns ? { policyNamespace: ns } : {})(buildMatchSubject(input)).applies;
-          expect(got, `${input.kind.group}/${input.kind.kind} ${input.operation} ${input.subResource ?? ''} ns=${ns ?? ''}`).toBe(reference(rule, input, ns));
+          const fn = compileRuleMatch(rule, ns ? { policyNamespace: ns } : {});
+          const subject = buildMatchSubject(input);
+          const got = fn(subject).applies;
+          const where = `${input.kind.group}/${input.kind.kind} ${input.operation} ${input.subResource ?? ''} ns=${ns ?? ''}`;
+          expect(got, where).toBe(reference(rule, input, ns));
+          // The quick lane's reason-free test gives the same answer.
+          expect(fn.test(subject), where).toBe(got);
           if (got) matched++;
         }
       }
@@ -74,4 +79,34 @@ describe('plain-kind rules', () => {
       if (rule.name !== 'with-selector' && rule.name !== 'with-subjects' && rule.name !== 'with-exclude') expect(matched).toBeGreaterThan(0);
     });
   }
+});
+
+describe('the reason-free test (CompiledRuleMatch.test, what the quick lane asks)', () => {
+  const more: Rule[] = [
+    ...rules,
+    { name: 'match-all', match: { all: [{ resources: { kinds: ['Pod', 'Deployment'] } }, { resources: { namespaces: ['team-*'] } }] } },
+    { name: 'exclude-all', match: { any: [{ resources: { kinds: ['Pod', 'Deployment'] } }] }, exclude: { all: [{ resources: { namespaces: ['team-a'] } }, { resources: { kinds: ['Pod'] } }] } },
+    { name: 'selector-hit', match: { any: [{ resources: { kinds: ['CronJob'] } }, { resources: { selector: { matchLabels: { app: 'x' } } } }] } },
+    { name: 'ops', match: { any: [{ resources: { kinds: ['*'], operations: ['UPDATE'] } }] } },
+    { name: 'mutate-defaults', match: { any: [{ resources: { kinds: ['Pod'] } }] }, mutate: { patchStrategicMerge: {} } },
+    { name: 'empty', match: {} },
+  ];
+  it('equals the outcome’s `applies` for every rule, request, namespace and option', () => {
+    let applied = 0;
+    let skipped = 0;
+    for (const rule of more) {
+      for (const opts of [{}, { policyNamespace: 'team-a' }, { policyNamespace: 'team-b' }, { applyWebhookDefaults: true }]) {
+        const fn = compileRuleMatch(rule, opts);
+        for (const input of inputs()) {
+          const subject = buildMatchSubject(input);
+          const outcome = fn(subject);
+          expect(fn.test(subject), `${rule.name} ${JSON.stringify(opts)} ${input.kind.kind} ${input.operation} ${input.subResource ?? ''}`).toBe(outcome.applies);
+          if (outcome.applies) applied++;
+          else skipped++;
+        }
+      }
+    }
+    expect(applied).toBeGreaterThan(50);
+    expect(skipped).toBeGreaterThan(50);
+  });
 });

@@ -63,7 +63,10 @@ function precheck(s: MatchSubject, policyNamespace: string | undefined): string 
   return undefined;
 }
 
-export type CompiledRuleMatch = (s: MatchSubject) => RuleMatchOutcome;
+export type CompiledRuleMatch = ((s: MatchSubject) => RuleMatchOutcome) & {
+  /** The outcome's `applies` alone, without building a reason (the quick lane's question; see CompiledMatch.test). */
+  readonly test: (s: MatchSubject) => boolean;
+};
 
 const APPLIES: RuleMatchOutcome = Object.freeze({ applies: true });
 
@@ -99,7 +102,7 @@ export function compileRuleMatch(rule: Rule, opts: MatchOptions = {}, memo = fal
   const exclude = rule.exclude ? build(rule.exclude, true) : undefined;
   const ops = opts.applyWebhookDefaults && !listsOperations(rule.match) ? webhookDefaultOperations(rule) : undefined;
   const plainKinds = plainKindsOf(rule.match);
-  return (s) => {
+  const outcome = (s: MatchSubject): RuleMatchOutcome => {
     const pre = precheck(s, opts.policyNamespace);
     if (pre) return { applies: false, reason: pre };
     if (ops && !ops.includes(s.operation)) return { applies: false, reason: `operation ${s.operation} is not handled by this rule` };
@@ -111,6 +114,14 @@ export function compileRuleMatch(rule: Rule, opts: MatchOptions = {}, memo = fal
     if (ex?.matched) return { applies: false, reason: ex.reason ?? 'resource excluded' };
     return APPLIES;
   };
+  // outcome(s).applies, step for step.
+  const test = (s: MatchSubject): boolean => {
+    if (precheck(s, opts.policyNamespace) !== undefined) return false;
+    if (ops && !ops.includes(s.operation)) return false;
+    if (plainKinds && !exclude && s.subresource === '' && plainKinds.has(s.gvk.kind)) return true;
+    return match.test(s) && !(exclude?.test(s) ?? false);
+  };
+  return Object.assign(outcome, { test });
 }
 
 const compiledRules = new WeakMap<Rule, Map<string, CompiledRuleMatch>>();
