@@ -104,3 +104,23 @@ describe('buildRequestData', () => {
     expect(data.images).toBeUndefined();
   });
 });
+
+describe('buildRequestData: the service account', () => {
+  const of = (username: string) => {
+    const input = admission();
+    input.userInfo = { username };
+    const data = buildRequestData(input, { images: false });
+    return [data.serviceAccountNamespace, data.serviceAccountName];
+  };
+  it('splits `system:serviceaccount:<namespace>:<name>` into its first two parts', () => {
+    expect(of('system:serviceaccount:ci:deployer')).toEqual(['ci', 'deployer']);
+    expect(of('system:serviceaccount:ci:deployer:extra')).toEqual(['ci', 'deployer']);
+    expect(of('system:serviceaccount:ci')).toEqual(['ci', '']);
+    expect(of('system:serviceaccount:ci:')).toEqual(['ci', '']);
+    expect(of('system:serviceaccount:')).toEqual(['', '']);
+  });
+  it('is empty for any other user', () => {
+    expect(of('alice')).toEqual(['', '']);
+    expect(of('system:serviceaccounts:ci:deployer')).toEqual(['', '']);
+  });
+});

