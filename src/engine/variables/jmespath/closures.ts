@@ -7,6 +7,7 @@
  * compile.ts then keeps the interpreter for it.
  */
 import { binaryOperation, unaryOperation } from './arithmetic.js';
+import { GENERATED_KINDS, generateNode } from './codegen.js';
 import { fieldPath, plainPath } from './field-paths.js';
 import { isFalse, strictDeepEqual } from './library-semantics.js';
 import { functionCaller, setInterpreterRoot, sliceOf } from './runtime.js';
@@ -213,10 +214,22 @@ const compilers: Record<string, NodeCompiler> = {
   },
 };
 
-/** The closure for `node`, or undefined when some node of it is not compiled. */
+/**
+ * The compiled function for `node`, or undefined when some node of it is not compiled: generated code
+ * (codegen.ts) where it can be written, these closures otherwise.
+ */
 export function compileNode(node: AstNode): Fn | undefined {
   const path = fieldPath(node);
   if (path) return plainPath(path);
+  if (GENERATED_KINDS.has(node.type)) {
+    const generated = generateNode(node, compileNode);
+    if (generated !== undefined) return generated;
+  }
+  return closureOf(node);
+}
+
+/** The closure for `node` (the form codegen.ts writes out), or undefined when some node of it is not compiled. */
+export function closureOf(node: AstNode): Fn | undefined {
   const compiler = Object.hasOwn(compilers, node.type) ? compilers[node.type] : undefined;
   return compiler ? compiler(node) : undefined;
 }

@@ -25,21 +25,28 @@ const NOT_RECORD = 'x === null || typeof x !== "object" || Array.isArray(x)';
 
 type Factory = (...deps: unknown[]) => Fn;
 
-/** Factories by source: the same path in many expressions (and many policies) is parsed and optimized once. */
-const factories = new Map<string, Factory>();
+/** Factories by source: the same path in many expressions (and many policies) is parsed and optimized once; null where code generation is disallowed. */
+const factories = new Map<string, Factory | null>();
 const FACTORY_LIMIT = 5_000;
 
-function generate(body: string, deps: Record<string, unknown>): Fn {
+/** The generated function, or undefined where code generation is disallowed (node --disallow-code-generation-from-strings). */
+function generate(body: string, deps: Record<string, unknown>): Fn | undefined {
   const names = Object.keys(deps);
   const key = `${names.join(',')}\n${body}`;
   let factory = factories.get(key);
-  if (!factory) {
-    // The source holds only JSON string literals (the field names) and fixed text.
-    factory = new Function(...names, `return function path(v) {\n${body}\n};`) as Factory;
+  if (factory === undefined) {
+    try {
+      // The source holds only JSON string literals (the field names) and fixed text.
+      factory = new Function(...names, `return function path(v) {\n${body}\n};`) as Factory;
+    } catch {
+      factory = null;
+    }
     if (factories.size < FACTORY_LIMIT) factories.set(key, factory);
   }
-  return factory(...Object.values(deps));
+  return factory === null ? undefined : factory(...Object.values(deps));
 }
+
+const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
 /** JMESPath's field chain: null for a field of anything but an object, null stops. */
 export function plainPath(names: string[]): Fn {
@@ -47,7 +54,17 @@ export function plainPath(names: string[]): Fn {
   for (const name of names) {
     body += `if (${NOT_RECORD}) return null;\nx = x[${JSON.stringify(name)}] ?? null;\n`;
   }
-  return generate(`${body}return x;`, {});
+  return (
+    generate(`${body}return x;`, {}) ??
+    ((v) => {
+      let x = v;
+      for (const name of names) {
+        if (!isRecord(x)) return null;
+        x = x[name] ?? null;
+      }
+      return x;
+    })
+  );
 }
 
 /**
@@ -65,5 +82,25 @@ export function kyvernoPath(names: string[], setLive: (live: boolean) => void): 
     body += `x = x[${key}] ?? null;\n`;
     if (i < names.length - 1) body += 'if (x === null) { setLive(false); return null; }\n';
   });
-  return generate(`${body}setLive(true);\nreturn x;`, { hasOwn: Object.hasOwn, setLive, KeyNotFoundError });
+  return (
+    generate(`${body}setLive(true);\nreturn x;`, { hasOwn: Object.hasOwn, setLive, KeyNotFoundError }) ??
+    ((v) => {
+      let x = v;
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i] as string;
+        if (!isRecord(x)) {
+          setLive(false);
+          return null;
+        }
+        if (!Object.hasOwn(x, name)) throw new KeyNotFoundError(name);
+        x = x[name] ?? null;
+        if (x === null && i < names.length - 1) {
+          setLive(false);
+          return null;
+        }
+      }
+      setLive(true);
+      return x;
+    })
+  );
 }
