@@ -67,6 +67,29 @@ describe('createLineBatch', () => {
     expect(cb).toHaveBeenCalledOnce();
   });
 
+  it('never splits a line, however much room is left', () => {
+    const t = target();
+    const batch = createLineBatch(t, { minLength: 16, intervalMs: 60_000 });
+    const lines = Array.from({ length: 40 }, (_, i) => `${'é'.repeat(i % 7)}${i}\n`);
+    for (const l of lines) batch.write(l);
+    batch.flushSync();
+    expect(t.chunks.join('')).toBe(lines.join(''));
+    for (const c of t.chunks) expect(c.endsWith('\n')).toBe(true);
+  });
+
+  it('drops lines for a destroyed target instead of keeping them', () => {
+    const t = Object.assign(target(), { destroyed: true });
+    const batch = createLineBatch(t, { minLength: 8, intervalMs: 60_000 });
+    for (let i = 0; i < 1000; i++) batch.write(`line ${i}\n`);
+    batch.flushSync();
+    expect(t.chunks).toEqual([]);
+    // Nothing was kept for later: a target that could write again gets only the lines that follow.
+    t.destroyed = false;
+    batch.write('next\n');
+    batch.flushSync();
+    expect(t.chunks).toEqual(['next\n']);
+  });
+
   it('writes every line of a process that exits right after logging (stdout logger)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'line-batch-'));
     try {

@@ -51,10 +51,11 @@ export function createLineBatch(target: LineTarget, opts: LineBatchOptions = {})
   const minLength = opts.minLength ?? 4096;
   let pending = '';
   const handOver = (): void => {
-    if (pending === '' || target.destroyed) return;
+    if (pending === '') return;
     const chunk = pending;
     pending = '';
-    target.write(chunk);
+    // A destroyed target can write nothing: its lines are dropped, not kept growing.
+    if (!target.destroyed) target.write(chunk);
   };
   const exitFlush = (): void => {
     if (pending === '' || target.destroyed) return;
