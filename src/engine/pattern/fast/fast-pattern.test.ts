@@ -86,4 +86,28 @@ describe('compiled pattern checks', () => {
     expect(both({ 'a"b\\c': { "'x'\u2028": 'y', constructor: 'q' } }, pattern)).toBe(FAST_FAIL);
     expect(both({ 'a"b\\c': {} }, pattern)).toBe(FAST_FAIL);
   });
+
+  it('reads own keys only: present, null, undefined-valued, inherited and Object.prototype names', () => {
+    const patterns = [
+      { '=(securityContext)': { '=(privileged)': 'false' } },
+      { '(app)': 'web', '=(toString)': 'x' },
+      { '=(constructor)': 'z', name: '?*' },
+      { 'X(hostPID)': 'null', '^(hasOwnProperty)': 'y' },
+      { '+(labels)': { team: 'blue' }, '<(name)': 'web' },
+    ];
+    const resources: unknown[] = [
+      { name: 'web', app: 'web', securityContext: { privileged: false } },
+      { name: 'web', app: 'web', securityContext: { privileged: undefined } },
+      { name: 'web', app: undefined, securityContext: undefined, hostPID: undefined },
+      { name: 'web', app: null, securityContext: null, hostPID: null, labels: null },
+      { name: 'web', constructor: 'z', toString: 'x', hasOwnProperty: 'y' },
+      { name: 'web', constructor: 'q', toString: 'q' },
+      Object.assign(Object.create(null) as object, { name: 'web', app: 'web', constructor: 'z' }),
+      {},
+    ];
+    const outcomes = new Set<FastStatus>();
+    for (const pattern of patterns) for (const r of resources) outcomes.add(both(r, pattern));
+    // Every answer occurs, so the comparison covers passes, skips and failures.
+    expect([...outcomes].sort()).toEqual([FAST_PASS, FAST_SKIP, FAST_FAIL].sort());
+  });
 });
