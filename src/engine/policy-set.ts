@@ -9,6 +9,7 @@ import type { CompiledPolicy } from './compiled.js';
 import { envOf, evaluatePolicyFully, evaluatePolicyNow, lanesMayAnswer, preparePolicyEvaluation, prepareRuleEvaluation, type EvaluateOptions } from './evaluate.js';
 import { policyPlanFor, runLanes, type PolicyPlan } from './rule-plan.js';
 import { isPromise, type MaybePromise } from './maybe-promise.js';
+import { subjectFor, type MatchSubject } from './match/index.js';
 import { mutatePolicies } from './mutate/index.js';
 import { createJsonPatch, type JsonPatchOp } from './patch/index.js';
 import type { JsonObject, KyvernoPolicy, PolicyException } from './policy-types.js';
@@ -245,6 +246,7 @@ function evaluateByPlan(set: PolicySet, input: AdmissionInput, deps: EngineDeps,
   const plans = kindPlansOf(set, input.kind.kind);
   const env = envOf(deps);
   let data: JsonObject | undefined;
+  let subject: MatchSubject | undefined;
   let evalOpts: EvaluateOptions | undefined;
   const out: MaybePromise<RuleResult[]>[] = new Array(plans.length);
   for (let i = 0; i < plans.length; i++) {
@@ -255,7 +257,9 @@ function evaluateByPlan(set: PolicySet, input: AdmissionInput, deps: EngineDeps,
     }
     const p = set.classic[i] as CompiledPolicy;
     data ??= buildRequestData(input, { images: readsImages(set, opts.extraExceptions) });
-    const answered = runLanes(plan, p, input, data, env);
+    // One subject for every policy of the request (subjectFor would look it up per policy).
+    subject ??= subjectFor(input);
+    const answered = runLanes(plan, p, input, data, env, subject);
     if (answered !== undefined) {
       out[i] = answered;
       continue;

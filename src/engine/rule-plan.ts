@@ -8,7 +8,7 @@
  * frozen array, the same one for every request with the same shared results.
  */
 import type { CompiledPolicy, CompiledRule } from './compiled.js';
-import { compiledRuleMatchFor, subjectFor, type CompiledRuleMatch, type MatchOptions } from './match/index.js';
+import { compiledRuleMatchFor, subjectFor, type CompiledRuleMatch, type MatchOptions, type MatchSubject } from './match/index.js';
 import type { JsonObject } from './policy-types.js';
 import type { AdmissionInput } from './request.js';
 import type { RuleResult } from './result.js';
@@ -61,17 +61,23 @@ export function policyPlanFor(policy: CompiledPolicy, kind: string): PolicyPlan 
  * (the caller then evaluates the policy the full way: lanes have no side effects, so starting over is
  * safe).
  */
-export function runLanes(plan: PolicyPlan, policy: CompiledPolicy, input: AdmissionInput, data: JsonObject, env: FunctionEnv): RuleResult[] | undefined {
+export function runLanes(
+  plan: PolicyPlan,
+  policy: CompiledPolicy,
+  input: AdmissionInput,
+  data: JsonObject,
+  env: FunctionEnv,
+  subject: MatchSubject = subjectFor(input),
+): RuleResult[] | undefined {
   try {
-    return runLanesUnguarded(plan, policy, input, data, env);
+    return runLanesUnguarded(plan, policy, input, data, env, subject);
   } catch {
     // A check threw where the interpreter reports an error: the full way words it.
     return undefined;
   }
 }
 
-function runLanesUnguarded(plan: PolicyPlan, policy: CompiledPolicy, input: AdmissionInput, data: JsonObject, env: FunctionEnv): RuleResult[] | undefined {
-  const subject = subjectFor(input);
+function runLanesUnguarded(plan: PolicyPlan, policy: CompiledPolicy, input: AdmissionInput, data: JsonObject, env: FunctionEnv, subject: MatchSubject): RuleResult[] | undefined {
   const target = input.object ?? input.oldObject;
   // Compared with the plan's shared answer as it goes: an array is made only for a different answer.
   const shared = plan.shared;
