@@ -84,6 +84,18 @@ function emit(g: Gen, node: AstNode): string {
     }
     case 'Projection': {
       const leftNode = child(node, 'left');
+      const rightNode = child(node, 'right');
+      if (leftNode.type === 'Flatten' && (rightNode.type === 'Identity' || rightNode.type === 'Current')) {
+        // `x[]`: the flatten and the projection of `@` over it (which drops nulls) in one pass, one array.
+        const c = emit(g, child(leftNode, 'child'));
+        return define(g, [
+          `const o = ${c}(v, root);`,
+          'if (!Array.isArray(o)) return null;',
+          'const out = [];',
+          'for (let i = 0; i < o.length; i++) { const x = o[i]; if (Array.isArray(x)) { for (let j = 0; j < x.length; j++) if (x[j] !== null) out.push(x[j]); } else if (x !== null) out.push(x); }',
+          'return out;',
+        ].join('\n'));
+      }
       const allowString = leftNode.type === 'IndexExpression' && child(leftNode, 'right').type === 'Slice';
       const [l, r] = [emit(g, leftNode), emit(g, child(node, 'right'))];
       return define(g, [
