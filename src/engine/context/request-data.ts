@@ -22,7 +22,7 @@ export interface RequestDataOptions {
  */
 export function buildRequestData(input: AdmissionInput, opts: RequestDataOptions = {}): JsonObject {
   const raw = input.raw;
-  // One literal with the same keys every time, in the struct's order (Kyverno's map has none): it costs
+  // One literal with the same keys every time (Kyverno's `request` is a Go map: no key order to keep):
   // ~0.2 µs per admission where copying the raw request with Object.assign cost ~1.3 µs (measured).
   const request: JsonObject = {
     uid: input.uid ?? raw?.uid ?? '',
