@@ -3,8 +3,9 @@
  * a named function per node that calls its children by name. The closures share one code object per
  * node kind, so every call to a child is megamorphic and every property load sees every field name;
  * here each node has its own call and load sites, which V8 inlines and specialises. Measured on the
- * bench's pod-security expressions: `x.drop[].to_upper(@) || [] ` and `spec.[a, b, c][]` ran 2-4x
- * faster than as closures.
+ * bench's pod-security expressions: `spec.[a, b, c][]` 0.34 -> 0.18 µs as generated code, 0.10 µs with
+ * `x[]` in one pass (below); `x.drop[].to_upper(@) || []` 0.51 -> 0.23 µs with runtime.ts's plain
+ * argument check as well.
  *
  * Semantics are closures.ts's, node for node (the same null propagation, projections, truthiness and
  * library calls); closures.test.ts compares both with the library's interpreter. A node kind written
