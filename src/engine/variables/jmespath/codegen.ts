@@ -52,6 +52,21 @@ function define(g: Gen, body: string): string {
 
 const child = (node: AstNode, key: string): AstNode => node[key] as AstNode;
 
+/**
+ * The body of a Flatten over the function `c` (its array one level deep, null when it is no array);
+ * `dropNulls` also drops null items, which is the projection of `@` over that flatten (`x[]`).
+ */
+function flattenBody(c: string, dropNulls: boolean): string {
+  const push = (x: string) => (dropNulls ? `if (${x} !== null) out.push(${x});` : `out.push(${x});`);
+  return [
+    `const o = ${c}(v, root);`,
+    'if (!Array.isArray(o)) return null;',
+    'const out = [];',
+    `for (let i = 0; i < o.length; i++) { const x = o[i]; if (Array.isArray(x)) { for (let j = 0; j < x.length; j++) { ${push('x[j]')} } } else { ${push('x')} } }`,
+    'return out;',
+  ].join('\n');
+}
+
 /** The name of the function that evaluates `node` (written out, or its closure passed in). */
 function emit(g: Gen, node: AstNode): string {
   const path = fieldPath(node);
@@ -88,17 +103,10 @@ function emit(g: Gen, node: AstNode): string {
       const rightNode = child(node, 'right');
       if (leftNode.type === 'Flatten' && (rightNode.type === 'Identity' || rightNode.type === 'Current')) {
         // `x[]`: the flatten and the projection of `@` over it (which drops nulls) in one pass, one array.
-        const c = emit(g, child(leftNode, 'child'));
-        return define(g, [
-          `const o = ${c}(v, root);`,
-          'if (!Array.isArray(o)) return null;',
-          'const out = [];',
-          'for (let i = 0; i < o.length; i++) { const x = o[i]; if (Array.isArray(x)) { for (let j = 0; j < x.length; j++) if (x[j] !== null) out.push(x[j]); } else if (x !== null) out.push(x); }',
-          'return out;',
-        ].join('\n'));
+        return define(g, flattenBody(emit(g, child(leftNode, 'child')), true));
       }
       const allowString = leftNode.type === 'IndexExpression' && child(leftNode, 'right').type === 'Slice';
-      const [l, r] = [emit(g, leftNode), emit(g, child(node, 'right'))];
+      const [l, r] = [emit(g, leftNode), emit(g, rightNode)];
       return define(g, [
         `const base = ${l}(v, root);`,
         allowString ? `if (typeof base === "string") return ${r}(base, root);` : '',
@@ -131,16 +139,8 @@ function emit(g: Gen, node: AstNode): string {
         'return out;',
       ].join('\n'));
     }
-    case 'Flatten': {
-      const c = emit(g, child(node, 'child'));
-      return define(g, [
-        `const o = ${c}(v, root);`,
-        'if (!Array.isArray(o)) return null;',
-        'const out = [];',
-        'for (let i = 0; i < o.length; i++) { const x = o[i]; if (Array.isArray(x)) for (let j = 0; j < x.length; j++) out.push(x[j]); else out.push(x); }',
-        'return out;',
-      ].join('\n'));
-    }
+    case 'Flatten':
+      return define(g, flattenBody(emit(g, child(node, 'child')), false));
     case 'Comparator': {
       const name = node.name as string;
       const [l, r] = [emit(g, child(node, 'left')), emit(g, child(node, 'right'))];
