@@ -22,18 +22,33 @@ export interface Harness {
   reopen(storage?: Storage, password?: string): Promise<Repository>;
 }
 
+/**
+ * Storages the harnesses used, closed after each test: a filesystem storage keeps read handles open, and
+ * one left to the garbage collector is closed there with a warning (DEP0137) in the middle of a later test.
+ */
+const usedStorages = new Set<Storage>();
+afterEach(async () => {
+  const all = [...usedStorages];
+  usedStorages.clear();
+  await Promise.all(all.map((s) => s.close().catch(() => undefined)));
+});
+
 /** A repository on memory storage with an injected clock and a fast KDF. */
 export async function makeRepo(extra: Partial<InitOptions> & { storage?: Storage } = {}): Promise<Harness> {
   const clock = { now: Date.parse('2026-01-10T12:00:00Z') };
   const now = (): number => clock.now;
   const storage = extra.storage ?? createMemoryStorage({ now });
+  usedStorages.add(storage);
   const trust = createMemoryTrustStore();
   const repo = await initRepository({ kdf: FAST_KDF, ...extra, storage, password: PASSWORD, trust: () => trust, now, hostname: 'test' });
   return {
     repo,
     storage,
     clock,
-    reopen: (s = storage, password = PASSWORD) => openRepository({ storage: s, password, trust: () => trust, now, hostname: 'test' }),
+    reopen: (s = storage, password = PASSWORD) => {
+      usedStorages.add(s);
+      return openRepository({ storage: s, password, trust: () => trust, now, hostname: 'test' });
+    },
   };
 }
 

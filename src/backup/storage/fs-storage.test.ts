@@ -1,7 +1,8 @@
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFsStorage } from './fs-storage.js';
 import { parseLocation } from './location.js';
 import { storageSuite } from './storage-suite.js';
@@ -29,6 +30,37 @@ describe('filesystem specifics', () => {
     expect(await s.list('')).toHaveLength(1);
     expect((await s.probeImmutability()).level).toBe('tamper-evident');
     await rm(root, { recursive: true, force: true });
+  });
+
+  // This process's descriptors open on `path` (Linux names a deleted file's link `<path> (deleted)`).
+  const openFdsTo = (path: string): number =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).replace(/ \(deleted\)$/, '') === path;
+      } catch {
+        return false; // closed meanwhile, or the listing's own descriptor
+      }
+    }).length;
+
+  it.skipIf(!existsSync('/proc/self/fd'))('lets go of a deleted object\'s read handle, so its blocks are freed', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gr-fs-'));
+    const s = createFsStorage({ root });
+    try {
+      await s.put('data/00/a', new Uint8Array(4096).fill(7));
+      await s.put('data/00/b', new Uint8Array(16).fill(1));
+      expect(Array.from(await s.getRange('data/00/a', 10, 4))).toEqual([7, 7, 7, 7]);
+      await s.getRange('data/00/b', 0, 4);
+      // Range reads keep their handles open for the next read.
+      expect(openFdsTo(join(root, 'data', '00', 'a'))).toBe(1);
+      await s.delete('data/00/a');
+      await vi.waitFor(() => expect(openFdsTo(join(root, 'data', '00', 'a'))).toBe(0));
+      // Other objects keep theirs.
+      expect(openFdsTo(join(root, 'data', '00', 'b'))).toBe(1);
+      await expect(s.getRange('data/00/a', 0, 4)).rejects.toMatchObject({ code: 'STORAGE_NOT_FOUND' });
+    } finally {
+      await s.close();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 

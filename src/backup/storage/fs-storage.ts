@@ -140,10 +140,14 @@ export function createFsStorage(opts: FsStorageOptions): Storage {
       if (i.retainUntil && now() < i.retainUntil.getTime()) {
         throw new StorageError('IMMUTABLE_LOCKED', `${key} is protected until ${i.retainUntil.toISOString()}`, key);
       }
-      await unlink(pathOf(key)).catch((err: unknown) => {
+      const path = pathOf(key);
+      await unlink(path).catch((err: unknown) => {
         const e = fromFsError(err, key, 'delete');
         if (e.code !== 'STORAGE_NOT_FOUND') throw e;
       });
+      // A read handle kept open on the file would hold its blocks on disk until evicted: prune deleting
+      // packs it had just read freed nothing until the storage was closed.
+      handles.forget(path);
     },
     async extendRetention(key, until) {
       const i = await info(key);
@@ -165,8 +169,8 @@ export function createFsStorage(opts: FsStorageOptions): Storage {
 
 /**
  * A few open read handles, reused by range reads (a restore reads thousands of blobs from a few packs).
- * Objects are immutable, so a cached handle never sees stale bytes. An evicted handle closes when its
- * last reader is done.
+ * Objects are immutable and a deleted object's handle is dropped, so a cached handle never sees stale
+ * bytes. An evicted handle closes when its last reader is done.
  */
 function createHandleCache(max = 16) {
   interface Entry {
@@ -199,6 +203,14 @@ function createHandleCache(max = 16) {
         e.users -= 1;
         if (e.evicted && e.users === 0) close(e);
       }
+    },
+    /** Closes `path`'s handle (once its reads finish) and drops it from the cache. */
+    forget(path: string): void {
+      const e = cache.get(path);
+      if (!e) return;
+      cache.delete(path);
+      e.evicted = true;
+      if (e.users === 0) close(e);
     },
     async closeAll(): Promise<void> {
       const all = [...cache.values()];
