@@ -21,6 +21,8 @@ if (!bin) {
     });
   } else {
     console.warn('\n!!! SKIPPING the S3 repository tests: no versitygw binary. Build it: bash test/tools/versitygw.sh !!!\n');
+    // A file with no suite at all fails `npm test` ("No test suite found"): registered, and skipped.
+    describe.skip('repository on S3 (versitygw)', () => it('skipped', () => undefined));
   }
 } else {
   describe('repository on S3 (versitygw)', () => {
