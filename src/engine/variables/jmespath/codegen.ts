@@ -16,7 +16,8 @@
  * generation is disallowed (node --disallow-code-generation-from-strings).
  */
 import type { AstNode, Fn } from './closures.js';
-import { fieldPath } from './field-paths.js';
+import { fieldPath, plainPathBody } from './field-paths.js';
+import { generatedFactory } from './generated-source.js';
 import { isFalse, strictDeepEqual } from './library-semantics.js';
 import { functionCaller, setInterpreterRoot } from './runtime.js';
 
@@ -67,15 +68,27 @@ function flattenBody(c: string, dropNulls: boolean): string {
   ].join('\n');
 }
 
+/**
+ * The body of a projection: `base` is the left side's value, `guard` returns early for a base it does
+ * not project, and `r` maps each item of `items` (an expression of base) that `skip` lets through;
+ * null results are dropped.
+ */
+function projectionBody(l: string, guard: string, items: string, r: string, skip = ''): string {
+  return [
+    `const base = ${l}(v, root);`,
+    guard,
+    `const items = ${items};`,
+    'const out = [];',
+    `for (let i = 0; i < items.length; i++) { const e = items[i]; ${skip} const x = ${r}(e, root); if (x !== null) out.push(x); }`,
+    'return out;',
+  ].join('\n');
+}
+
 /** The name of the function that evaluates `node` (written out, or its closure passed in). */
 function emit(g: Gen, node: AstNode): string {
   const path = fieldPath(node);
-  if (path) {
-    // closures.ts's plainPath: a field of a non-object is null, a null stops.
-    let body = 'let x = v;\n';
-    for (const name of path) body += `if ${NOT_RECORD('x')} return null;\nx = x[${q(name)}] ?? null;\n`;
-    return define(g, `${body}return x;`);
-  }
+  // closures.ts's plainPath: a field of a non-object is null, a null stops.
+  if (path) return define(g, plainPathBody(path));
   switch (node.type) {
     case 'Current':
     case 'Identity':
@@ -107,37 +120,17 @@ function emit(g: Gen, node: AstNode): string {
       }
       const allowString = leftNode.type === 'IndexExpression' && child(leftNode, 'right').type === 'Slice';
       const [l, r] = [emit(g, leftNode), emit(g, rightNode)];
-      return define(g, [
-        `const base = ${l}(v, root);`,
-        allowString ? `if (typeof base === "string") return ${r}(base, root);` : '',
-        'if (!Array.isArray(base)) return null;',
-        'const out = [];',
-        `for (let i = 0; i < base.length; i++) { const x = ${r}(base[i], root); if (x !== null) out.push(x); }`,
-        'return out;',
-      ].join('\n'));
+      const guard = `${allowString ? `if (typeof base === "string") return ${r}(base, root);\n` : ''}if (!Array.isArray(base)) return null;`;
+      return define(g, projectionBody(l, guard, 'base', r));
     }
     case 'ValueProjection': {
       const [l, r] = [emit(g, child(node, 'left')), emit(g, child(node, 'right'))];
-      return define(g, [
-        `const base = ${l}(v, root);`,
-        `if ${NOT_RECORD('base')} return null;`,
-        'const values = Object.values(base);',
-        'const out = [];',
-        `for (let i = 0; i < values.length; i++) { const x = ${r}(values[i], root); if (x !== null) out.push(x); }`,
-        'return out;',
-      ].join('\n'));
+      return define(g, projectionBody(l, `if ${NOT_RECORD('base')} return null;`, 'Object.values(base)', r));
     }
     case 'FilterProjection': {
       const c = emit(g, child(node, 'condition'));
       const [l, r] = [emit(g, child(node, 'left')), emit(g, child(node, 'right'))];
-      const isFalseFn = dep(g, isFalse);
-      return define(g, [
-        `const base = ${l}(v, root);`,
-        'if (!Array.isArray(base)) return null;',
-        'const out = [];',
-        `for (let i = 0; i < base.length; i++) { const e = base[i]; if (${isFalseFn}(${c}(e, root))) continue; const x = ${r}(e, root); if (x !== null) out.push(x); }`,
-        'return out;',
-      ].join('\n'));
+      return define(g, projectionBody(l, 'if (!Array.isArray(base)) return null;', 'base', r, `if (${dep(g, isFalse)}(${c}(e, root))) continue;`));
     }
     case 'Flatten':
       return define(g, flattenBody(emit(g, child(node, 'child')), false));
@@ -187,10 +180,6 @@ function emit(g: Gen, node: AstNode): string {
 
 type Factory = (deps: unknown[]) => Fn;
 
-/** Factories by source: the same expression in many rules and policies is parsed and optimized once. */
-const factories = new Map<string, Factory | null>();
-const FACTORY_LIMIT = 5_000;
-
 /**
  * `node` (a kind in GENERATED_KINDS) as one generated function, or undefined when a node of it cannot
  * compile or code generation is disallowed. `closure` compiles the nodes this file does not write.
@@ -204,15 +193,6 @@ export function generateNode(node: AstNode, closure: (node: AstNode) => Fn | und
     if (e instanceof Uncompiled) return undefined;
     throw e;
   }
-  const source = `${g.fns.join('\n')}\nreturn ${root};`;
-  let factory = factories.get(source);
-  if (factory === undefined) {
-    try {
-      factory = new Function('D', source) as Factory;
-    } catch {
-      factory = null; // code generation from strings is disallowed
-    }
-    if (factories.size < FACTORY_LIMIT) factories.set(source, factory);
-  }
+  const factory = generatedFactory<Factory>(['D'], `${g.fns.join('\n')}\nreturn ${root};`);
   return factory === null ? undefined : factory(g.deps);
 }

@@ -10,6 +10,7 @@
  */
 import { KeyNotFoundError } from '../errors.js';
 import type { AstNode, Fn } from './closures.js';
+import { generatedFactory } from './generated-source.js';
 
 /** The field names of a chain of Subexpressions over Fields, or undefined for any other shape. */
 export function fieldPath(node: AstNode): string[] | undefined {
@@ -25,37 +26,26 @@ const NOT_RECORD = 'x === null || typeof x !== "object" || Array.isArray(x)';
 
 type Factory = (...deps: unknown[]) => Fn;
 
-/** Factories by source: the same path in many expressions (and many policies) is parsed and optimized once; null where code generation is disallowed. */
-const factories = new Map<string, Factory | null>();
-const FACTORY_LIMIT = 5_000;
-
-/** The generated function, or undefined where code generation is disallowed (node --disallow-code-generation-from-strings). */
+/** The generated function, or undefined where code generation is disallowed. */
 function generate(body: string, deps: Record<string, unknown>): Fn | undefined {
-  const names = Object.keys(deps);
-  const key = `${names.join(',')}\n${body}`;
-  let factory = factories.get(key);
-  if (factory === undefined) {
-    try {
-      // The source holds only JSON string literals (the field names) and fixed text.
-      factory = new Function(...names, `return function path(v) {\n${body}\n};`) as Factory;
-    } catch {
-      factory = null;
-    }
-    if (factories.size < FACTORY_LIMIT) factories.set(key, factory);
-  }
+  // The source holds only JSON string literals (the field names) and fixed text.
+  const factory = generatedFactory<Factory>(Object.keys(deps), `return function path(v) {\n${body}\n};`);
   return factory === null ? undefined : factory(...Object.values(deps));
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
+/** The source of JMESPath's field chain over `v`, returning its value (codegen.ts writes it inline). */
+export function plainPathBody(names: readonly string[]): string {
+  let body = 'let x = v;\n';
+  for (const name of names) body += `if (${NOT_RECORD}) return null;\nx = x[${JSON.stringify(name)}] ?? null;\n`;
+  return `${body}return x;`;
+}
+
 /** JMESPath's field chain: null for a field of anything but an object, null stops. */
 export function plainPath(names: string[]): Fn {
-  let body = 'let x = v;\n';
-  for (const name of names) {
-    body += `if (${NOT_RECORD}) return null;\nx = x[${JSON.stringify(name)}] ?? null;\n`;
-  }
   return (
-    generate(`${body}return x;`, {}) ??
+    generate(plainPathBody(names), {}) ??
     ((v) => {
       let x = v;
       for (const name of names) {
